@@ -1,0 +1,31 @@
+export type { BankHoliday } from './england-bank-holidays.js';
+export { englandAndWalesBankHolidays, englandAndWalesCoveredYears } from './england-bank-holidays.js';
+export type { DayOfWeek, InvalidLocalDate, LocalDate } from './local-date.js';
+export {
+  addDays,
+  addMonths,
+  addWeeks,
+  addYears,
+  compareLocalDate,
+  dayOfWeek,
+  daysBetween,
+  fromPlainDate,
+  isAfter,
+  isBefore,
+  isLocalDate,
+  LocalDateC,
+  localDateOf,
+  maxDate,
+  minDate,
+  parseLocalDate,
+  toPlainDate,
+  unsafeLocalDate,
+} from './local-date.js';
+export type {
+  CalendarExtension,
+  CalendarNotCovered,
+  CoveredYears,
+  WorkingDayCalendar,
+  WorkingDayCalendarSpec,
+} from './working-day-calendar.js';
+export { englandWorkingDayCalendar, makeWorkingDayCalendar } from './working-day-calendar.js';

@@ -1,0 +1,72 @@
+import type { RecordedEvent } from './envelope.js';
+import type { Subscription, SubscriptionMessage } from './event-store.js';
+import type { GlobalPosition } from './position.js';
+
+/** One page of the global log after a position: the matching events, and how far the scan reached. */
+export interface ScannedPage {
+  readonly events: ReadonlyArray<RecordedEvent>;
+  /** Position of the last event looked at, matching or not; undefined when nothing was after `after`. */
+  readonly scannedTo: GlobalPosition | undefined;
+}
+
+export interface CatchUpSource {
+  /** Reads the next page strictly after `after` (from the start when undefined), filter applied. */
+  readonly readPage: (after: GlobalPosition | undefined) => Promise<ScannedPage>;
+  /**
+   * Resolves after the next append that follows this call (or when the store closes). Taken before each read,
+   * so an append that lands between an empty read and the wait still wakes the subscriber.
+   */
+  readonly nextAppend: () => Promise<void>;
+}
+
+/**
+ * A catch-up subscription over any store that can read pages of its global log in order and signal appends.
+ * Because it only ever reads strictly after the last position it delivered, it cannot duplicate an event; it
+ * cannot skip one as long as `readPage` never returns a position while an earlier one is still uncommitted,
+ * which is the adapter's job (see docs/event-store-contract.md).
+ */
+export const catchUpSubscription = (
+  source: CatchUpSource,
+  start: GlobalPosition | undefined,
+): Subscription => {
+  let closed = false;
+  let wakeOnClose: () => void = () => undefined;
+  const closing = new Promise<void>((resolve) => {
+    wakeOnClose = resolve;
+  });
+
+  async function* messages(): AsyncGenerator<SubscriptionMessage> {
+    let position = start;
+    let caughtUp = false;
+    while (!closed) {
+      const appended = source.nextAppend();
+      const page = await source.readPage(position);
+      if (closed) return;
+      for (const event of page.events) {
+        position = event.globalPosition;
+        yield { kind: 'event', event };
+        if (closed) return;
+      }
+      if (page.scannedTo !== undefined && page.scannedTo !== position) {
+        position = page.scannedTo;
+        yield { kind: 'checkpoint', position };
+      }
+      if (page.scannedTo !== undefined) continue;
+      if (!caughtUp) {
+        caughtUp = true;
+        yield { kind: 'caught-up', position };
+      }
+      await Promise.race([appended, closing]);
+    }
+  }
+
+  const iterator = messages();
+  return {
+    [Symbol.asyncIterator]: () => iterator,
+    close: async () => {
+      closed = true;
+      wakeOnClose();
+      await iterator.return(undefined);
+    },
+  };
+};

@@ -1,0 +1,111 @@
+import type { StreamId, StreamRevision } from './envelope.js';
+import type { ExpectedRevision } from './expected-revision.js';
+
+/** A rule from the rules catalogue: its id (as in domain.md) and where it comes from in law or policy. */
+export interface RuleRef {
+  readonly id: string;
+  readonly citation: string;
+}
+
+/**
+ * Every expected failure is a value with a `_tag`. Domain errors add a `rule` when a rule refused the command,
+ * so a caller can always say which rule and which source stopped it.
+ */
+export interface DomainError {
+  readonly _tag: string;
+  readonly message: string;
+  readonly rule?: RuleRef;
+}
+
+/** A rule refused the command. `details` carries the figures the rule compared, for display and audit. */
+export interface RuleViolation extends DomainError {
+  readonly _tag: 'RuleViolation';
+  readonly rule: RuleRef;
+  readonly field?: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** A command is malformed: a field is missing or has the wrong shape. Names the field and the rule it broke. */
+export interface InvalidCommand extends DomainError {
+  readonly _tag: 'InvalidCommand';
+  readonly field: string;
+  readonly reason: string;
+}
+
+export const ruleViolation = (
+  rule: RuleRef,
+  message: string,
+  extra: { readonly field?: string; readonly details?: Readonly<Record<string, unknown>> } = {},
+): RuleViolation => ({ _tag: 'RuleViolation', rule, message, ...extra });
+
+export const invalidCommand = (field: string, reason: string, message?: string): InvalidCommand => ({
+  _tag: 'InvalidCommand',
+  field,
+  reason,
+  message: message ?? `invalid command: ${field === '' ? 'the command' : `'${field}'`} ${reason}`,
+});
+
+/** A stored event cannot be read back as any known version of its type. Never skipped silently. */
+export interface EventDecodeError {
+  readonly _tag: 'EventDecodeError';
+  readonly streamId: StreamId;
+  readonly streamRevision: StreamRevision;
+  readonly type: string;
+  readonly schemaVersion: number;
+  readonly reason: 'unknown-type' | 'unknown-version' | 'invalid-data';
+  /** Dotted path of the first offending field ('' for the whole payload). */
+  readonly path: string;
+  readonly issues: ReadonlyArray<FieldIssue>;
+  readonly message: string;
+}
+
+export interface FieldIssue {
+  readonly path: string;
+  readonly expected: string;
+  readonly actual: unknown;
+}
+
+/** An append's expected revision did not hold. `actual` is what the stream really was at that moment. */
+export interface WrongExpectedRevision {
+  readonly _tag: 'WrongExpectedRevision';
+  readonly streamId: StreamId;
+  readonly expected: ExpectedRevision;
+  readonly actual: StreamRevision | 'no_stream';
+  readonly message: string;
+}
+
+/** Some event ids of an append are already in the stream, but not as an exact replay of an earlier append. */
+export interface EventIdConflict {
+  readonly _tag: 'EventIdConflict';
+  readonly streamId: StreamId;
+  readonly eventIds: ReadonlyArray<string>;
+  readonly message: string;
+}
+
+/** The store could not be reached or failed mid-operation. The operation may be retried. */
+export interface StoreUnavailable {
+  readonly _tag: 'StoreUnavailable';
+  readonly store: string;
+  readonly message: string;
+  readonly cause?: unknown;
+}
+
+export type AppendError = WrongExpectedRevision | EventIdConflict | StoreUnavailable;
+
+/**
+ * Async iteration cannot return an Either per step, so adapters throw this from reads and subscriptions; the
+ * kernel's reading helpers turn it back into a `StoreUnavailable` value. Anything else thrown is a bug.
+ */
+export class StoreFailure extends Error {
+  constructor(readonly error: StoreUnavailable) {
+    super(error.message, { cause: error.cause });
+    this.name = 'StoreFailure';
+  }
+}
+
+export const storeUnavailable = (store: string, message: string, cause?: unknown): StoreUnavailable => ({
+  _tag: 'StoreUnavailable',
+  store,
+  message,
+  ...(cause === undefined ? {} : { cause }),
+});

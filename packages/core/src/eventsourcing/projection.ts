@@ -1,0 +1,58 @@
+import type { DomainEvent, EventEnvelope } from './envelope.js';
+import type { EventFilter } from './event-filter.js';
+import type { EventRegistry } from './event-registry.js';
+import type { GlobalPosition } from './position.js';
+
+/**
+ * A projection is a pure fold over the events it understands: its registry says which event types it reads
+ * (and how to decode them), optional stream prefixes narrow it further. Being pure, the same events always
+ * give the same state, which is what lets a projection be rebuilt, replayed as of a date and property-tested.
+ */
+export interface Projection<State, Event extends DomainEvent> {
+  readonly name: string;
+  readonly registry: EventRegistry<Event>;
+  readonly streamPrefixes?: ReadonlyArray<string>;
+  readonly initialState: State;
+  readonly evolve: (state: State, event: EventEnvelope<Event>) => State;
+}
+
+export const projectionFilter = <State, Event extends DomainEvent>(
+  projection: Projection<State, Event>,
+): EventFilter => ({
+  eventTypes: projection.registry.eventTypes,
+  ...(projection.streamPrefixes === undefined ? {} : { streamPrefixes: projection.streamPrefixes }),
+});
+
+/** Folds already-decoded events into the projection's state. */
+export const project =
+  <State, Event extends DomainEvent>(projection: Projection<State, Event>) =>
+  (events: Iterable<EventEnvelope<Event>>, from: State = projection.initialState): State => {
+    let state = from;
+    for (const event of events) state = projection.evolve(state, event);
+    return state;
+  };
+
+/** Where a projection has got to: the last position it has taken into account, and its state there. */
+export interface ProjectionCheckpoint<State> {
+  readonly position: GlobalPosition | undefined;
+  readonly state: State;
+}
+
+export interface ProjectionCheckpointStore<State> {
+  readonly load: (name: string) => Promise<ProjectionCheckpoint<State> | undefined>;
+  readonly save: (name: string, checkpoint: ProjectionCheckpoint<State>) => Promise<void>;
+}
+
+/** Keeps checkpoints in memory (copied with structuredClone, so states must be plain data). */
+export const inMemoryCheckpointStore = <State>(): ProjectionCheckpointStore<State> => {
+  const checkpoints = new Map<string, ProjectionCheckpoint<State>>();
+  return {
+    load: async (name) => {
+      const checkpoint = checkpoints.get(name);
+      return checkpoint === undefined ? undefined : structuredClone(checkpoint);
+    },
+    save: async (name, checkpoint) => {
+      checkpoints.set(name, structuredClone(checkpoint));
+    },
+  };
+};

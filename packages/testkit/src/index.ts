@@ -1,0 +1,14 @@
+export {
+  describeEventStoreContract,
+  type EventStoreContractOptions,
+  type MakeStore,
+  propertyRuns,
+} from './event-store-contract/index.js';
+export { readInBackground } from './event-store-contract/subscription-reader.js';
+export {
+  type DeciderSpecification,
+  type ExpectedRefusal,
+  type GivenStep,
+  specify,
+  type WhenStep,
+} from './specify.js';
