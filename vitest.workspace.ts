@@ -1,15 +1,13 @@
 import { defineProject } from 'vitest/config';
 
 // The one list of test projects; vitest.config.ts passes it to `test.projects`.
-// Workspace packages resolve to their TypeScript sources through the `@fostering/source` export condition,
-// so tests never run against a stale build.
-const sourceFirst = { conditions: ['@fostering/source', 'import', 'node', 'default'] };
-
+// Tests run in vitest's server-side (node) mode, whose resolver honours `ssr.resolve.conditions`: listing the
+// `@fostering/source` export condition first makes workspace packages resolve to their TypeScript sources,
+// so tests never run against a stale or missing build.
 const project = (name: string, root: string) =>
   defineProject({
     root,
-    resolve: sourceFirst,
-    ssr: { resolve: { conditions: sourceFirst.conditions, externalConditions: ['@fostering/source'] } },
+    ssr: { resolve: { conditions: ['@fostering/source', 'import', 'node', 'default'] } },
     test: { name, include: ['src/**/*.test.ts'], environment: 'node' },
   });
 
