@@ -1,30 +1,34 @@
+/** Why a wait for appends ended: new events, or the store closing (which ends every subscription). */
+export type AppendOutcome = 'appended' | 'closed';
+
 /**
  * Wakes subscribers when events are appended. All waiters of one generation share a single promise, so a
  * subscriber that asks on every page during a long catch-up does not pile up listeners.
  */
 export class AppendSignal {
-  private resolveCurrent: () => void = () => undefined;
-  private current: Promise<void> = this.renew();
+  private resolveCurrent: (outcome: AppendOutcome) => void = () => undefined;
+  private current: Promise<AppendOutcome> = this.renew();
   private closed = false;
 
-  /** Resolves at the next `notify` (or `close`) after this call. */
-  next(): Promise<void> {
+  /** Resolves at the next `notify` after this call with `appended`, or with `closed` once the store closes. */
+  next(): Promise<AppendOutcome> {
     return this.current;
   }
 
   notify(): void {
+    if (this.closed) return;
     const resolve = this.resolveCurrent;
-    if (!this.closed) this.current = this.renew();
-    resolve();
+    this.current = this.renew();
+    resolve('appended');
   }
 
   close(): void {
     this.closed = true;
-    this.resolveCurrent();
+    this.resolveCurrent('closed');
   }
 
-  private renew(): Promise<void> {
-    return new Promise<void>((resolve) => {
+  private renew(): Promise<AppendOutcome> {
+    return new Promise<AppendOutcome>((resolve) => {
       this.resolveCurrent = resolve;
     });
   }

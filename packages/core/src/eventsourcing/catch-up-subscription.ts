@@ -1,3 +1,4 @@
+import type { AppendOutcome } from './append-signal.js';
 import type { RecordedEvent } from './envelope.js';
 import type { Subscription, SubscriptionMessage } from './event-store.js';
 import type { GlobalPosition } from './position.js';
@@ -13,10 +14,10 @@ export interface CatchUpSource {
   /** Reads the next page strictly after `after` (from the start when undefined), filter applied. */
   readonly readPage: (after: GlobalPosition | undefined) => Promise<ScannedPage>;
   /**
-   * Resolves after the next append that follows this call (or when the store closes). Taken before each read,
-   * so an append that lands between an empty read and the wait still wakes the subscriber.
+   * Resolves after the next append that follows this call, or with `closed` when the store closes. Taken before
+   * each read, so an append that lands between an empty read and the wait still wakes the subscriber.
    */
-  readonly nextAppend: () => Promise<void>;
+  readonly nextAppend: () => Promise<AppendOutcome>;
 }
 
 /**
@@ -31,8 +32,8 @@ export const catchUpSubscription = (
 ): Subscription => {
   let closed = false;
   let wakeOnClose: () => void = () => undefined;
-  const closing = new Promise<void>((resolve) => {
-    wakeOnClose = resolve;
+  const closing = new Promise<AppendOutcome>((resolve) => {
+    wakeOnClose = () => resolve('closed');
   });
 
   async function* messages(): AsyncGenerator<SubscriptionMessage> {
@@ -56,7 +57,8 @@ export const catchUpSubscription = (
         caughtUp = true;
         yield { kind: 'caught-up', position };
       }
-      await Promise.race([appended, closing]);
+      // A closed store ends the subscription; waiting on it again would spin without end.
+      if ((await Promise.race([appended, closing])) === 'closed') return;
     }
   }
 

@@ -1,4 +1,4 @@
-export { AppendSignal } from './append-signal.js';
+export { type AppendOutcome, AppendSignal } from './append-signal.js';
 export { type CatchUpSource, catchUpSubscription, type ScannedPage } from './catch-up-subscription.js';
 export { type Clock, fixedClock, type ManualClock, manualClock, systemClock } from './clock.js';
 export { describeIssue, fieldIssues } from './codec-issues.js';

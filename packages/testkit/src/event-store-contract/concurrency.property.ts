@@ -123,26 +123,30 @@ export const concurrencyProperty = (makeStore: MakeStore, options: { readonly nu
   describe('concurrent writers (property)', () => {
     const store = useStore(makeStore);
 
-    it('loses and duplicates nothing: contiguous revisions, one global order, subscribers see it all', async () => {
+    it('loses and duplicates nothing: contiguous revisions, one global order, subscribers see it all', {
+      timeout: 120_000,
+    }, async () => {
       await fc.assert(
         fc.asyncProperty(fc.scheduler(), historyArbitrary, async (scheduler, history) => {
           const category = freshCategory();
           const filter = { streamPrefixes: [`${category}-`] };
           const subscription = store().subscribeToAll({ filter });
           const reader = readInBackground(subscription);
-          const outcomes = await runWriters(store(), scheduler, (n) => `${category}-${n}`, history.writers);
-          outcomes.forEach(checkRefusal);
-          outcomes.forEach(checkAccepted);
-          const all = await collect(store().readAll({ filter }));
-          checkLog(all, outcomes);
-          for (let n = 0; n < history.streams; n++) {
-            const stream = await collect(store().readStream(`${category}-${n}`));
-            expect(idsOf(stream)).toEqual(idsOf(all.filter((e) => e.streamId === `${category}-${n}`)));
+          try {
+            const outcomes = await runWriters(store(), scheduler, (n) => `${category}-${n}`, history.writers);
+            outcomes.forEach(checkRefusal);
+            outcomes.forEach(checkAccepted);
+            const all = await collect(store().readAll({ filter }));
+            checkLog(all, outcomes);
+            for (let n = 0; n < history.streams; n++) {
+              const stream = await collect(store().readStream(`${category}-${n}`));
+              expect(idsOf(stream)).toEqual(idsOf(all.filter((e) => e.streamId === `${category}-${n}`)));
+            }
+            await reader.until(() => reader.events().length >= all.length, 2_000);
+            expect(idsOf(reader.events())).toEqual(idsOf(all));
+          } finally {
+            await subscription.close();
           }
-          await reader.until(() => reader.events().length >= all.length);
-          await subscription.close();
-          await reader.finished;
-          expect(idsOf(reader.events())).toEqual(idsOf(all));
         }),
         { numRuns: propertyRuns(options.numRuns) },
       );

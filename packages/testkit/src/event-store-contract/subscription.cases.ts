@@ -93,4 +93,12 @@ export const subscriptionCases = (makeStore: MakeStore) =>
       await subscription.close();
       await expect(reader.finished).resolves.toBeUndefined();
     });
+
+    it('ends when the store is closed', async () => {
+      const subscription = store().subscribeToAll({ filter: { streamPrefixes: [`${freshCategory()}-`] } });
+      const reader = readInBackground(subscription);
+      await reader.until(() => reader.messages.some((m) => m.kind === 'caught-up'));
+      await store().close();
+      await expect(reader.finished).resolves.toBeUndefined();
+    });
   });
