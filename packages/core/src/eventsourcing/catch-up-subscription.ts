@@ -1,7 +1,7 @@
 import type { AppendOutcome } from './append-signal.js';
 import type { RecordedEvent } from './envelope.js';
 import type { Subscription, SubscriptionMessage } from './event-store.js';
-import type { GlobalPosition } from './position.js';
+import { type GlobalPosition, isAfterPosition } from './position.js';
 
 /** One page of the global log after a position: the matching events, and how far the scan reached. */
 export interface ScannedPage {
@@ -43,16 +43,21 @@ export const catchUpSubscription = (
       const appended = source.nextAppend();
       const page = await source.readPage(position);
       if (closed) return;
+      // Only positions past the last one delivered count, so an overlapping page cannot duplicate an event, and
+      // a page that makes no progress means everything stored has been seen (never a tight re-read loop).
+      const before = position;
+      const isNew = (p: GlobalPosition) => position === undefined || isAfterPosition(p, position);
       for (const event of page.events) {
+        if (!isNew(event.globalPosition)) continue;
         position = event.globalPosition;
         yield { kind: 'event', event };
         if (closed) return;
       }
-      if (page.scannedTo !== undefined && page.scannedTo !== position) {
+      if (page.scannedTo !== undefined && isNew(page.scannedTo)) {
         position = page.scannedTo;
         yield { kind: 'checkpoint', position };
       }
-      if (page.scannedTo !== undefined) continue;
+      if (position !== before) continue;
       if (!caughtUp) {
         caughtUp = true;
         yield { kind: 'caught-up', position };
