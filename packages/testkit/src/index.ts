@@ -1,3 +1,4 @@
+export { collect } from './event-store-contract/fixtures.js';
 export {
   describeEventStoreContract,
   type EventStoreContractOptions,

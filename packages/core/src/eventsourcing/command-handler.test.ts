@@ -1,3 +1,4 @@
+import { collect } from '@fostering/testkit';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,12 +15,6 @@ import { StoreFailure, storeUnavailable } from './errors.js';
 import type { EventStore } from './event-store.js';
 import { newEventId } from './ids.js';
 import { inMemoryEventStore } from './in-memory-event-store.js';
-
-const collect = async <A>(items: AsyncIterable<A>) => {
-  const all: A[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-};
 
 const setup = (store: EventStore = inMemoryEventStore(), maxAttempts = 3) =>
   commandHandler({
