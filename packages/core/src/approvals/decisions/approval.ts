@@ -1,0 +1,259 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { addDays, addWeeks } from '../../calendar/index.js';
+import { invalidCommand, ruleViolation } from '../../eventsourcing/index.js';
+import { rules, statutoryNumbers } from '../../rules/index.js';
+import type { CommandOf } from '../commands.js';
+import * as ev from '../events/index.js';
+import type { HouseholdState } from '../state.js';
+import { statusOn } from '../status.js';
+import {
+  type ApprovalsError,
+  accept,
+  type Decision,
+  explicitTerms,
+  firstRefusal,
+  notAllowed,
+  notBefore,
+  noticeRespected,
+  ok,
+  requireApplication,
+  requireApprovedOn,
+} from './guards.js';
+
+const undecided = (state: HouseholdState) => (): E.Either<ApprovalsError, void> =>
+  state.approvedOn !== undefined || state.refusal !== undefined
+    ? notAllowed('the application has already been decided')
+    : ok;
+
+/** No ending can be recorded twice, or after another ending. */
+const notEnding = (state: HouseholdState) => (): E.Either<ApprovalsError, void> =>
+  state.resignation !== undefined || state.termination !== undefined
+    ? notAllowed('the approval is already ending or has ended')
+    : ok;
+
+export const approve = (command: CommandOf<'Approve'>, state: HouseholdState): Decision =>
+  E.flatMap(
+    firstRefusal(
+      requireApplication(state),
+      undecided(state),
+      () =>
+        state.recommendation === undefined ? notAllowed('there is no panel recommendation to decide on') : ok,
+      notBefore(command.decidedOn, state.recommendation?.panelOn, 'decidedOn', 'the panel'),
+    ),
+    () =>
+      E.flatMap(explicitTerms(command.terms, 'terms'), (terms) =>
+        accept(ev.HouseholdApproved.create({ decidedOn: command.decidedOn, terms })),
+      ),
+  );
+
+export const refuse = (command: CommandOf<'Refuse'>, state: HouseholdState): Decision =>
+  E.flatMap(
+    firstRefusal(
+      requireApplication(state),
+      undecided(state),
+      notBefore(command.decidedOn, state.applicationReceivedOn, 'decidedOn', 'the application'),
+      notBefore(command.noticeGivenOn, command.decidedOn, 'noticeGivenOn', 'the decision'),
+      noticeRespected(command.noticeGivenOn, command.takesEffectOn),
+    ),
+    () => {
+      const { kind: _kind, ...data } = command;
+      return accept(ev.ApprovalRefused.create(data));
+    },
+  );
+
+export const signFosterCareAgreement = (
+  command: CommandOf<'SignFosterCareAgreement'>,
+  state: HouseholdState,
+): Decision =>
+  E.flatMap(
+    firstRefusal(requireApplication(state), requireApprovedOn(state, command.signedOn, 'signedOn'), () => {
+      const strangers = command.signedBy.filter((id) => state.applicants[id] === undefined);
+      return command.signedBy.length === 0 || strangers.length > 0
+        ? E.left(invalidCommand('signedBy', 'must list the approved carers who signed, and only them'))
+        : ok;
+    }),
+    () =>
+      accept(ev.FosterCareAgreementSigned.create({ signedOn: command.signedOn, signedBy: command.signedBy })),
+  );
+
+export const holdAnnualReview = (command: CommandOf<'HoldAnnualReview'>, state: HouseholdState): Decision =>
+  E.flatMap(
+    firstRefusal(
+      requireApplication(state),
+      () => (state.approvedOn === undefined ? notAllowed('only a full approval is reviewed annually') : ok),
+      requireApprovedOn(state, command.reviewedOn, 'reviewedOn'),
+      () =>
+        state.reviews.length === 0 && command.panelOn === undefined
+          ? E.left(
+              ruleViolation(rules.annualReview, 'the first annual review must go to panel', {
+                field: 'panelOn',
+              }),
+            )
+          : ok,
+    ),
+    () => {
+      const { kind: _kind, ...data } = command;
+      return accept(ev.AnnualReviewHeld.create(data));
+    },
+  );
+
+export const changeTerms = (command: CommandOf<'ChangeTerms'>, state: HouseholdState): Decision =>
+  E.flatMap(
+    firstRefusal(
+      requireApplication(state),
+      notEnding(state),
+      requireApprovedOn(state, command.noticeGivenOn, 'noticeGivenOn'),
+      noticeRespected(command.noticeGivenOn, command.takesEffectOn, command.carerConsentedInWriting),
+      notBefore(command.takesEffectOn, command.noticeGivenOn, 'takesEffectOn', 'the notice'),
+    ),
+    () =>
+      E.flatMap(explicitTerms(command.terms, 'terms'), (terms) =>
+        accept(
+          ev.TermsChanged.create({
+            noticeGivenOn: command.noticeGivenOn,
+            takesEffectOn: command.takesEffectOn,
+            terms,
+            carerConsentedInWriting: command.carerConsentedInWriting,
+          }),
+        ),
+      ),
+  );
+
+export const receiveResignation = (
+  command: CommandOf<'ReceiveResignation'>,
+  state: HouseholdState,
+): Decision =>
+  E.flatMap(
+    firstRefusal(
+      requireApplication(state),
+      notEnding(state),
+      requireApprovedOn(state, command.receivedOn, 'receivedOn'),
+    ),
+    () =>
+      accept(
+        ev.ResignationReceived.create({
+          receivedOn: command.receivedOn,
+          approvalEndsOn: addDays(command.receivedOn, statutoryNumbers.noticeDays),
+        }),
+      ),
+  );
+
+export const terminate = (command: CommandOf<'Terminate'>, state: HouseholdState): Decision =>
+  E.flatMap(
+    firstRefusal(
+      requireApplication(state),
+      notEnding(state),
+      requireApprovedOn(state, command.noticeGivenOn, 'noticeGivenOn'),
+      noticeRespected(command.noticeGivenOn, command.takesEffectOn),
+    ),
+    () => {
+      const { kind: _kind, ...data } = command;
+      return accept(ev.ApprovalTerminated.create(data));
+    },
+  );
+
+export const suspend = (command: CommandOf<'Suspend'>, state: HouseholdState): Decision =>
+  E.flatMap(
+    firstRefusal(requireApplication(state), () =>
+      statusOn(state, command.suspendedOn) === 'approved'
+        ? ok
+        : notAllowed(
+            `only an approved household can be suspended; it is ${statusOn(state, command.suspendedOn)}`,
+          ),
+    ),
+    () => accept(ev.ApprovalSuspended.create({ suspendedOn: command.suspendedOn, reason: command.reason })),
+  );
+
+export const liftSuspension = (command: CommandOf<'LiftSuspension'>, state: HouseholdState): Decision =>
+  state.suspendedSince === undefined
+    ? notAllowed('the approval is not suspended')
+    : E.flatMap(notBefore(command.liftedOn, state.suspendedSince, 'liftedOn', 'the suspension')(), () =>
+        accept(ev.SuspensionLifted.create({ liftedOn: command.liftedOn })),
+      );
+
+/** Rule `temporary-approval` (CPPR 24-25): a connected person, up to 16 weeks. */
+export const approveTemporarily = (
+  command: CommandOf<'ApproveTemporarily'>,
+  state: HouseholdState,
+): Decision => {
+  const latest = addWeeks(command.approvedOn, statutoryNumbers.temporaryApprovalWeeks);
+  const expiresOn = command.until ?? latest;
+  return E.flatMap(
+    firstRefusal(
+      requireApplication(state),
+      undecided(state),
+      () => (state.temporary === undefined ? ok : notAllowed('a temporary approval has already been given')),
+      () =>
+        state.route === 'family-and-friends'
+          ? ok
+          : notAllowed('only a connected person (family and friends route) can be approved temporarily'),
+      notBefore(command.approvedOn, state.applicationReceivedOn, 'approvedOn', 'the application'),
+      () =>
+        expiresOn > latest || expiresOn < command.approvedOn
+          ? E.left(
+              ruleViolation(
+                rules.temporaryApproval,
+                `a temporary approval lasts at most 16 weeks, until ${latest}`,
+                {
+                  field: 'until',
+                  details: { latest, asked: expiresOn },
+                },
+              ),
+            )
+          : ok,
+    ),
+    () =>
+      E.flatMap(explicitTerms(command.terms, 'terms'), (terms) =>
+        accept(
+          ev.TemporarilyApproved.create({
+            approvedOn: command.approvedOn,
+            childId: command.childId,
+            expiresOn,
+            terms,
+          }),
+        ),
+      ),
+  );
+};
+
+/** Rule `temporary-approval`: extended once, before it lapses, by at most 8 weeks. */
+export const extendTemporaryApproval = (
+  command: CommandOf<'ExtendTemporaryApproval'>,
+  state: HouseholdState,
+): Decision => {
+  const temporary = state.temporary;
+  if (temporary === undefined) return notAllowed('there is no temporary approval to extend');
+  const refuseBy = (message: string, field: string) =>
+    E.left(
+      ruleViolation(rules.temporaryApproval, message, { field, details: { expiresOn: temporary.expiresOn } }),
+    );
+  if (temporary.extended) return refuseBy('a temporary approval can be extended only once', 'extendedOn');
+  if (command.extendedOn > temporary.expiresOn) {
+    return refuseBy(
+      `the temporary approval lapsed on ${temporary.expiresOn}; it cannot be extended`,
+      'extendedOn',
+    );
+  }
+  const latest = addWeeks(temporary.expiresOn, statutoryNumbers.temporaryExtensionWeeks);
+  const expiresOn = command.until ?? latest;
+  if (expiresOn > latest || expiresOn <= temporary.expiresOn) {
+    return refuseBy(`an extension adds at most 8 weeks, until ${latest}`, 'until');
+  }
+  if (state.approvedOn !== undefined) return notAllowed('the household is fully approved');
+  return accept(ev.TemporaryApprovalExtended.create({ extendedOn: command.extendedOn, expiresOn }));
+};
+
+export const allocateSupervisingSocialWorker = (
+  command: CommandOf<'AllocateSupervisingSocialWorker'>,
+  state: HouseholdState,
+): Decision =>
+  E.flatMap(requireApplication(state)(), () =>
+    state.ssw?.sswId === command.sswId
+      ? accept()
+      : accept(
+          ev.SupervisingSocialWorkerAllocated.create({
+            sswId: command.sswId,
+            allocatedOn: command.allocatedOn,
+          }),
+        ),
+  );

@@ -1,0 +1,42 @@
+import type { LocalDate } from '../calendar/index.js';
+import type { HouseholdState } from './state.js';
+import type { Terms } from './terms.js';
+
+export type HouseholdStatus =
+  | 'none'
+  | 'applicant'
+  | 'approved'
+  | 'temporarily-approved'
+  | 'temporary-approval-lapsed'
+  | 'suspended'
+  | 'refused'
+  | 'resigned'
+  | 'terminated';
+
+const reached = (date: LocalDate | undefined, on: LocalDate): date is LocalDate =>
+  date !== undefined && date <= on;
+
+/** Where the household stands on a date, given everything recorded (endings take effect on their dates). */
+export const statusOn = (state: HouseholdState, on: LocalDate): HouseholdStatus => {
+  if (!reached(state.applicationReceivedOn, on)) return 'none';
+  if (reached(state.refusal?.takesEffectOn, on)) return 'refused';
+  if (reached(state.resignation?.approvalEndsOn, on)) return 'resigned';
+  if (reached(state.termination?.takesEffectOn, on)) return 'terminated';
+  if (reached(state.approvedOn, on)) return reached(state.suspendedSince, on) ? 'suspended' : 'approved';
+  if (state.temporary !== undefined && reached(state.temporary.approvedOn, on)) {
+    return on <= state.temporary.expiresOn ? 'temporarily-approved' : 'temporary-approval-lapsed';
+  }
+  return 'applicant';
+};
+
+/** Whether the household holds an approval on that date (full or temporary, suspended or not). */
+export const isApprovedOn = (state: HouseholdState, on: LocalDate): boolean =>
+  ['approved', 'temporarily-approved', 'suspended'].includes(statusOn(state, on));
+
+/** The terms in force on a date: a change of terms counts from the day it takes effect. */
+export const termsOn = (state: HouseholdState, on: LocalDate): Terms | undefined =>
+  [...state.termsHistory].reverse().find((period) => period.effectiveFrom <= on)?.terms;
+
+/** The latest terms recorded, including a change whose notice period has not yet run. */
+export const latestTerms = (state: HouseholdState): Terms | undefined =>
+  state.termsHistory[state.termsHistory.length - 1]?.terms;

@@ -1,0 +1,6 @@
+export {
+  AgencyPolicy,
+  decodeAgencyPolicy,
+  defaultAgencyPolicy,
+  type InvalidPolicy,
+} from './agency-policy.js';
