@@ -1,6 +1,10 @@
 /**
- * @fostering/core: the event-sourcing kernel (domain-agnostic, in `eventsourcing/`) and the working-day
- * calendar (`calendar/`). Domain areas build on both.
+ * @fostering/core: the event-sourcing kernel (domain-agnostic, in `eventsourcing/`), the working-day calendar
+ * (`calendar/`), the rules catalogue, agency policy, and the domain areas built on them.
  */
+export * from './approvals/index.js';
 export * from './calendar/index.js';
+export * from './compliance/index.js';
 export * from './eventsourcing/index.js';
+export * from './policy/index.js';
+export * from './rules/index.js';

@@ -1,0 +1,9 @@
+export {
+  type Deadline,
+  type DeadlineInput,
+  type DeadlineState,
+  type Finding,
+  findingOfDeadline,
+  judgeDeadline,
+  type Subject,
+} from './finding.js';
