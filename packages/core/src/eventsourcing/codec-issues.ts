@@ -15,8 +15,29 @@ const pathOf = (context: t.Context): string => {
   return keys.join('.');
 };
 
+const tagOf = (type: unknown): string | undefined => (type as { _tag?: string } | undefined)?._tag;
+
+/**
+ * When the value is a union at the top (a command codec: one member per kind), io-ts reports every member's
+ * complaints. Only the member whose literal fields (the `kind`) matched is what the caller meant, so report
+ * that member alone, or all of them when none matched.
+ */
+const intendedMember = (errors: t.Errors): t.Errors => {
+  if (tagOf(errors[0]?.context[0]?.type) !== 'UnionType') return errors;
+  const byMember = new Map<string, t.ValidationError[]>();
+  for (const error of errors) {
+    const member = error.context[1]?.key ?? '';
+    byMember.set(member, [...(byMember.get(member) ?? []), error]);
+  }
+  const literalMismatch = (error: t.ValidationError) =>
+    tagOf(error.context[error.context.length - 1]?.type) === 'LiteralType';
+  const matching = [...byMember.values()].filter((group) => !group.some(literalMismatch));
+  return matching.length === 1 ? (matching[0] as t.Errors) : errors;
+};
+
 /** Turns io-ts validation errors into field issues, one per distinct path, in the order io-ts found them. */
-export const fieldIssues = (errors: t.Errors): ReadonlyArray<FieldIssue> => {
+export const fieldIssues = (allErrors: t.Errors): ReadonlyArray<FieldIssue> => {
+  const errors = intendedMember(allErrors);
   const seen = new Map<string, FieldIssue>();
   for (const error of errors) {
     const path = pathOf(error.context);
