@@ -59,7 +59,8 @@ export interface HouseholdState {
   readonly reviews: ReadonlyArray<{ readonly reviewedOn: LocalDate; readonly panelOn?: LocalDate }>;
   readonly resignation?: { readonly receivedOn: LocalDate; readonly approvalEndsOn: LocalDate };
   readonly termination?: { readonly noticeGivenOn: LocalDate; readonly takesEffectOn: LocalDate };
-  readonly suspendedSince?: LocalDate;
+  /** Every suspension, so that status on a past date is right; `liftedOn` absent while in force. */
+  readonly suspensions: ReadonlyArray<{ readonly suspendedOn: LocalDate; readonly liftedOn?: LocalDate }>;
   readonly ssw?: { readonly sswId: string; readonly allocatedOn: LocalDate };
   readonly members: Readonly<Record<string, MemberRecord>>;
   readonly pets: Readonly<Record<string, PetRecord>>;
@@ -82,6 +83,7 @@ export const initialHouseholdState: HouseholdState = {
   therapeuticCourse: {},
   termsHistory: [],
   reviews: [],
+  suspensions: [],
   members: {},
   pets: {},
   petRiskAssessments: {},
@@ -176,10 +178,14 @@ export const evolveHousehold = (state: HouseholdState, event: HouseholdEvent): H
         termination: { noticeGivenOn: event.data.noticeGivenOn, takesEffectOn: event.data.takesEffectOn },
       };
     case 'ApprovalSuspended':
-      return { ...state, suspendedSince: event.data.suspendedOn };
+      return { ...state, suspensions: [...state.suspensions, { suspendedOn: event.data.suspendedOn }] };
     case 'SuspensionLifted': {
-      const { suspendedSince: _lifted, ...rest } = state;
-      return rest;
+      const current = state.suspensions[state.suspensions.length - 1];
+      if (current === undefined) return state;
+      return {
+        ...state,
+        suspensions: [...state.suspensions.slice(0, -1), { ...current, liftedOn: event.data.liftedOn }],
+      };
     }
     case 'TemporarilyApproved': {
       const { approvedOn, childId, expiresOn, terms } = event.data;

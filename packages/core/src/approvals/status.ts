@@ -16,15 +16,28 @@ export type HouseholdStatus =
 const reached = (date: LocalDate | undefined, on: LocalDate): date is LocalDate =>
   date !== undefined && date <= on;
 
-/** Where the household stands on a date, given everything recorded (endings take effect on their dates). */
+export const suspendedOn = (state: HouseholdState, on: LocalDate): boolean =>
+  state.suspensions.some((s) => s.suspendedOn <= on && (s.liftedOn === undefined || on < s.liftedOn));
+
+/** The suspension in force at the end of the record, if any. */
+export const currentSuspension = (state: HouseholdState) => {
+  const last = state.suspensions[state.suspensions.length - 1];
+  return last !== undefined && last.liftedOn === undefined ? last : undefined;
+};
+
+/**
+ * Where the household stands on a date, given everything recorded (endings take effect on their dates). A
+ * temporary approval's `expiresOn` is the first day it no longer covers: 16 weeks is exactly 112 days of cover.
+ */
 export const statusOn = (state: HouseholdState, on: LocalDate): HouseholdStatus => {
   if (!reached(state.applicationReceivedOn, on)) return 'none';
   if (reached(state.refusal?.takesEffectOn, on)) return 'refused';
   if (reached(state.resignation?.approvalEndsOn, on)) return 'resigned';
   if (reached(state.termination?.takesEffectOn, on)) return 'terminated';
-  if (reached(state.approvedOn, on)) return reached(state.suspendedSince, on) ? 'suspended' : 'approved';
+  if (reached(state.approvedOn, on)) return suspendedOn(state, on) ? 'suspended' : 'approved';
   if (state.temporary !== undefined && reached(state.temporary.approvedOn, on)) {
-    return on <= state.temporary.expiresOn ? 'temporarily-approved' : 'temporary-approval-lapsed';
+    if (on >= state.temporary.expiresOn) return 'temporary-approval-lapsed';
+    return suspendedOn(state, on) ? 'suspended' : 'temporarily-approved';
   }
   return 'applicant';
 };

@@ -224,8 +224,14 @@ describe('household compliance as of a date', () => {
         terms,
       }),
     ];
-    expect(evaluate(temporary, '2025-05-26').status).toBe('temporarily-approved');
-    const lapsed = evaluate(temporary, '2025-05-27');
+    expect(evaluate(temporary, '2025-05-25').status).toBe('temporarily-approved');
+    expect(codes(evaluate(temporary, '2025-05-25').findings)).toEqual([
+      'approval-before-placement:agreement-unsigned',
+      'ssw:ssw-not-allocated',
+      'training:training-missing-first-aid',
+      'training:training-missing-safeguarding',
+    ]);
+    const lapsed = evaluate(temporary, '2025-05-26');
     expect(lapsed.status).toBe('temporary-approval-lapsed');
     expect(lapsed.findings).toContainEqual(
       expect.objectContaining({

@@ -1,4 +1,4 @@
-import { addMonths, type LocalDate, maxDate } from '../../calendar/index.js';
+import { addDays, addMonths, type LocalDate, maxDate } from '../../calendar/index.js';
 import {
   type Deadline,
   type Finding,
@@ -80,8 +80,11 @@ const temporaryChecks = (state: HouseholdState, subject: Subject, collect: Colle
     rule: rules.temporaryApproval,
     code: 'temporary-approval-expiry',
     subject: { ...subject, childId: state.temporary.childId },
-    description: `full approval before the temporary approval expires${state.temporary.extended ? ' (already extended)' : ''}`,
-    dueOn: state.temporary.expiresOn,
+    description: `full approval before the temporary approval expires on ${state.temporary.expiresOn}${
+      state.temporary.extended ? ' (already extended)' : ''
+    }`,
+    // The last day it covers: full approval must come before the day it expires.
+    dueOn: addDays(state.temporary.expiresOn, -1),
     metOn: state.approvedOn,
   });
 };

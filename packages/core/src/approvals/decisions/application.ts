@@ -62,6 +62,10 @@ export const completeCheck = (command: CommandOf<'CompleteCheck'>, state: Househ
     firstRefusal(
       requireApplication(state),
       notBefore(command.completedOn, state.applicationReceivedOn, 'completedOn', 'the application'),
+      () =>
+        command.adultId === undefined || state.applicants[command.adultId] !== undefined
+          ? ok
+          : E.left(invalidCommand('adultId', 'must be one of the applicants')),
     ),
     () => {
       const { kind: _kind, ...data } = command;
@@ -126,7 +130,10 @@ export const refereesBeforePanel = (
   state: HouseholdState,
   panelOn: LocalDate,
 ): E.Either<ApprovalsError, void> => {
-  const interviewed = state.referees.filter((r) => r.interviewedOn <= panelOn).length;
+  // Referees, not interviews: one referee interviewed twice is still one referee.
+  const interviewed = new Set(
+    state.referees.filter((r) => r.interviewedOn <= panelOn).map((r) => r.refereeId),
+  ).size;
   const needed = statutoryNumbers.personalRefereesBeforePanel;
   if (interviewed < needed) {
     return E.left(
@@ -173,6 +180,12 @@ export const recordPanelRecommendation = (
       () => assessing(state, command.panelOn, 'panelOn'),
       () =>
         state.proposedTerms === undefined ? notAllowed('the assessment report has not been completed') : ok,
+      () =>
+        state.recommendation === undefined ? ok : notAllowed('the panel has already made its recommendation'),
+      () =>
+        state.panel?.panelOn === command.panelOn
+          ? ok
+          : notAllowed(`no panel is scheduled on ${command.panelOn}`, 'panelOn'),
       notBefore(command.minutesFinalisedOn, command.panelOn, 'minutesFinalisedOn', 'the panel'),
       () => refereesBeforePanel(state, command.panelOn),
     ),

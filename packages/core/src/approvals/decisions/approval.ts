@@ -5,7 +5,7 @@ import { rules, statutoryNumbers } from '../../rules/index.js';
 import type { CommandOf } from '../commands.js';
 import * as ev from '../events/index.js';
 import type { HouseholdState } from '../state.js';
-import { statusOn } from '../status.js';
+import { currentSuspension, statusOn } from '../status.js';
 import {
   type ApprovalsError,
   accept,
@@ -154,30 +154,41 @@ export const terminate = (command: CommandOf<'Terminate'>, state: HouseholdState
 
 export const suspend = (command: CommandOf<'Suspend'>, state: HouseholdState): Decision =>
   E.flatMap(
-    firstRefusal(requireApplication(state), () =>
-      statusOn(state, command.suspendedOn) === 'approved'
+    firstRefusal(requireApplication(state), () => {
+      const status = statusOn(state, command.suspendedOn);
+      return status === 'approved' || status === 'temporarily-approved'
         ? ok
-        : notAllowed(
-            `only an approved household can be suspended; it is ${statusOn(state, command.suspendedOn)}`,
-          ),
-    ),
+        : notAllowed(`only an approved household can be suspended; it is ${status}`);
+    }),
     () => accept(ev.ApprovalSuspended.create({ suspendedOn: command.suspendedOn, reason: command.reason })),
   );
 
-export const liftSuspension = (command: CommandOf<'LiftSuspension'>, state: HouseholdState): Decision =>
-  state.suspendedSince === undefined
-    ? notAllowed('the approval is not suspended')
-    : E.flatMap(notBefore(command.liftedOn, state.suspendedSince, 'liftedOn', 'the suspension')(), () =>
-        accept(ev.SuspensionLifted.create({ liftedOn: command.liftedOn })),
-      );
+export const liftSuspension = (command: CommandOf<'LiftSuspension'>, state: HouseholdState): Decision => {
+  const suspension = currentSuspension(state);
+  if (suspension === undefined) return notAllowed('the approval is not suspended');
+  return E.flatMap(notBefore(command.liftedOn, suspension.suspendedOn, 'liftedOn', 'the suspension')(), () =>
+    accept(ev.SuspensionLifted.create({ liftedOn: command.liftedOn })),
+  );
+};
 
-/** Rule `temporary-approval` (CPPR 24-25): a connected person, up to 16 weeks. */
+/**
+ * Rule `temporary-approval` (CPPR 24-25): a connected person, up to 16 weeks. `expiresOn` is the first day the
+ * approval no longer covers, so the default of approval date + 16 weeks is exactly 16 weeks of cover.
+ */
 export const approveTemporarily = (
   command: CommandOf<'ApproveTemporarily'>,
   state: HouseholdState,
 ): Decision => {
   const latest = addWeeks(command.approvedOn, statutoryNumbers.temporaryApprovalWeeks);
   const expiresOn = command.until ?? latest;
+  const tooLong = ruleViolation(
+    rules.temporaryApproval,
+    `a temporary approval lasts at most 16 weeks, until ${latest}`,
+    {
+      field: 'until',
+      details: { latest, asked: expiresOn },
+    },
+  );
   return E.flatMap(
     firstRefusal(
       requireApplication(state),
@@ -189,18 +200,10 @@ export const approveTemporarily = (
           : notAllowed('only a connected person (family and friends route) can be approved temporarily'),
       notBefore(command.approvedOn, state.applicationReceivedOn, 'approvedOn', 'the application'),
       () =>
-        expiresOn > latest || expiresOn < command.approvedOn
-          ? E.left(
-              ruleViolation(
-                rules.temporaryApproval,
-                `a temporary approval lasts at most 16 weeks, until ${latest}`,
-                {
-                  field: 'until',
-                  details: { latest, asked: expiresOn },
-                },
-              ),
-            )
+        expiresOn <= command.approvedOn
+          ? E.left(invalidCommand('until', 'must be after the approval date'))
           : ok,
+      () => (expiresOn > latest ? E.left(tooLong) : ok),
     ),
     () =>
       E.flatMap(explicitTerms(command.terms, 'terms'), (terms) =>
@@ -223,12 +226,15 @@ export const extendTemporaryApproval = (
 ): Decision => {
   const temporary = state.temporary;
   if (temporary === undefined) return notAllowed('there is no temporary approval to extend');
+  if (state.approvedOn !== undefined || state.refusal !== undefined) {
+    return notAllowed('full approval has been decided; the temporary approval is no longer extended');
+  }
   const refuseBy = (message: string, field: string) =>
     E.left(
       ruleViolation(rules.temporaryApproval, message, { field, details: { expiresOn: temporary.expiresOn } }),
     );
   if (temporary.extended) return refuseBy('a temporary approval can be extended only once', 'extendedOn');
-  if (command.extendedOn > temporary.expiresOn) {
+  if (command.extendedOn >= temporary.expiresOn) {
     return refuseBy(
       `the temporary approval lapsed on ${temporary.expiresOn}; it cannot be extended`,
       'extendedOn',
@@ -239,7 +245,6 @@ export const extendTemporaryApproval = (
   if (expiresOn > latest || expiresOn <= temporary.expiresOn) {
     return refuseBy(`an extension adds at most 8 weeks, until ${latest}`, 'until');
   }
-  if (state.approvedOn !== undefined) return notAllowed('the household is fully approved');
   return accept(ev.TemporaryApprovalExtended.create({ extendedOn: command.extendedOn, expiresOn }));
 };
 

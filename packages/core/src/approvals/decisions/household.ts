@@ -23,11 +23,13 @@ export const addHouseholdMember = (
   state: HouseholdState,
 ): Decision =>
   E.flatMap(
-    firstRefusal(requireApplication(state), () =>
-      state.members[command.memberId] === undefined
+    firstRefusal(requireApplication(state), () => {
+      const member = state.members[command.memberId];
+      // Someone who left may come back; someone living here cannot join twice.
+      return member === undefined || member.leftOn !== undefined
         ? ok
-        : notAllowed('this member is already recorded', 'memberId'),
-    ),
+        : notAllowed('this member already lives in the household', 'memberId');
+    }),
     () => {
       const { kind: _kind, ...data } = command;
       return accept(ev.HouseholdMemberJoined.create(data));
@@ -87,15 +89,19 @@ export const recordRiskAssessment = (
   state: HouseholdState,
 ): Decision =>
   E.flatMap(
-    firstRefusal(requireApplication(state), () =>
-      command.assessmentKind !== 'pet'
-        ? ok
-        : known(
-            command.petId !== undefined && state.pets[command.petId] !== undefined,
-            'petId',
-            'a recorded pet',
-          )(),
-    ),
+    firstRefusal(requireApplication(state), () => {
+      if (command.assessmentKind !== 'pet') {
+        return command.petId === undefined
+          ? ok
+          : E.left(invalidCommand('petId', 'is only for a pet risk assessment'));
+      }
+      const pet = command.petId === undefined ? undefined : state.pets[command.petId];
+      return known(
+        pet !== undefined && pet.removedOn === undefined,
+        'petId',
+        'a pet currently in the household',
+      )();
+    }),
     () =>
       accept(
         ev.RiskAssessmentRecorded.create({
