@@ -101,7 +101,7 @@ describe('annual reviews (rule annual-review)', () => {
         outcome: 'continue',
         panelOn: on.reviewPanel,
       })
-      .thenRefused({ tag: 'NotAllowedNow', field: 'reviewedOn' });
+      .thenRefused({ tag: 'InvalidCommand', field: 'reviewedOn' });
   });
 
   it('refuses a review dated after a resignation has ended the approval', () => {

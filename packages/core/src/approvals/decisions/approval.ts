@@ -25,9 +25,9 @@ const undecided = (state: HouseholdState) => (): E.Either<ApprovalsError, void> 
     ? notAllowed('the application has already been decided')
     : ok;
 
-/** No ending can be recorded twice, or after another ending. */
+/** Endings exclude each other: no resignation, termination or refusal after another one is on record. */
 const notEnding = (state: HouseholdState) => (): E.Either<ApprovalsError, void> =>
-  state.resignation !== undefined || state.termination !== undefined
+  state.resignation !== undefined || state.termination !== undefined || state.refusal !== undefined
     ? notAllowed('the approval is already ending or has ended')
     : ok;
 
@@ -51,6 +51,7 @@ export const refuse = (command: CommandOf<'Refuse'>, state: HouseholdState): Dec
     firstRefusal(
       requireApplication(state),
       undecided(state),
+      notEnding(state),
       notBefore(command.decidedOn, state.applicationReceivedOn, 'decidedOn', 'the application'),
       notBefore(command.noticeGivenOn, command.decidedOn, 'noticeGivenOn', 'the decision'),
       noticeRespected(command.noticeGivenOn, command.takesEffectOn),
@@ -81,6 +82,7 @@ export const holdAnnualReview = (command: CommandOf<'HoldAnnualReview'>, state: 
     firstRefusal(
       requireApplication(state),
       () => (state.approvedOn === undefined ? notAllowed('only a full approval is reviewed annually') : ok),
+      notBefore(command.reviewedOn, state.approvedOn, 'reviewedOn', 'the full approval it reviews'),
       requireApprovedOn(state, command.reviewedOn, 'reviewedOn'),
       () =>
         state.reviews.length === 0 && command.panelOn === undefined
@@ -228,6 +230,9 @@ export const extendTemporaryApproval = (
   if (temporary === undefined) return notAllowed('there is no temporary approval to extend');
   if (state.approvedOn !== undefined || state.refusal !== undefined) {
     return notAllowed('full approval has been decided; the temporary approval is no longer extended');
+  }
+  if (state.resignation !== undefined || state.termination !== undefined) {
+    return notAllowed('the temporary approval is ending or has ended');
   }
   const refuseBy = (message: string, field: string) =>
     E.left(
