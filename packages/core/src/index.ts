@@ -4,7 +4,9 @@
  */
 export * from './approvals/index.js';
 export * from './calendar/index.js';
+export * from './children/index.js';
 export * from './compliance/index.js';
 export * from './eventsourcing/index.js';
+export * from './placements/index.js';
 export * from './policy/index.js';
 export * from './rules/index.js';

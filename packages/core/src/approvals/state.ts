@@ -1,7 +1,7 @@
 import type { LocalDate } from '../calendar/index.js';
 import type { TrainingCourse } from './events/household.js';
 import type { ApprovalRoute, HouseholdEvent, PreviousService } from './events/index.js';
-import type { Terms } from './terms.js';
+import type { PlacementType, Terms } from './terms.js';
 
 export interface TermsPeriod {
   readonly effectiveFrom: LocalDate;
@@ -19,6 +19,17 @@ export interface MemberRecord {
   readonly dateOfBirth: LocalDate;
   readonly joinedOn: LocalDate;
   readonly leftOn?: LocalDate;
+}
+
+/** A fostered child living in the household (the carers' own children are members, not occupants). */
+export interface Occupant {
+  readonly placementId: string;
+  readonly childId: string;
+  readonly startedOn: LocalDate;
+  readonly placementType: PlacementType;
+  readonly outsideTermsUntil?: LocalDate;
+  readonly exemptionId?: string;
+  readonly endedOn?: LocalDate;
 }
 
 export interface TemporaryApproval {
@@ -71,6 +82,8 @@ export interface HouseholdState {
   readonly lastVisitOn?: LocalDate;
   readonly lastUnannouncedVisitOn?: LocalDate;
   readonly lastHomeCheckOn?: LocalDate;
+  /** Every placement in the household, by placement id; `endedOn` set once the child has left. */
+  readonly occupants: Readonly<Record<string, Occupant>>;
 }
 
 export const initialHouseholdState: HouseholdState = {
@@ -88,6 +101,7 @@ export const initialHouseholdState: HouseholdState = {
   pets: {},
   petRiskAssessments: {},
   training: {},
+  occupants: {},
 };
 
 const later = (a: LocalDate | undefined, b: LocalDate): LocalDate => (a === undefined || b > a ? b : a);
@@ -256,6 +270,14 @@ export const evolveHousehold = (state: HouseholdState, event: HouseholdEvent): H
         lastVisitOn: later(state.lastVisitOn, visitedOn),
         ...(announced ? {} : { lastUnannouncedVisitOn: later(state.lastUnannouncedVisitOn, visitedOn) }),
       };
+    }
+    case 'ChildJoinedHousehold':
+      return { ...state, occupants: { ...state.occupants, [event.data.placementId]: event.data } };
+    case 'ChildLeftHousehold': {
+      const occupant = state.occupants[event.data.placementId];
+      if (occupant === undefined) return state;
+      const left = { ...occupant, endedOn: event.data.endedOn };
+      return { ...state, occupants: { ...state.occupants, [event.data.placementId]: left } };
     }
     case 'HomeCheckCompleted':
       return { ...state, lastHomeCheckOn: later(state.lastHomeCheckOn, event.data.checkedOn) };

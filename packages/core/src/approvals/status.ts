@@ -53,3 +53,13 @@ export const termsOn = (state: HouseholdState, on: LocalDate): Terms | undefined
 /** The latest terms recorded, including a change whose notice period has not yet run. */
 export const latestTerms = (state: HouseholdState): Terms | undefined =>
   state.termsHistory[state.termsHistory.length - 1]?.terms;
+
+/** The fostered children living in the household on a date. */
+export const occupantsOn = (state: HouseholdState, on: LocalDate) =>
+  Object.values(state.occupants).filter(
+    (o) => o.startedOn <= on && (o.endedOn === undefined || on < o.endedOn),
+  );
+
+/** Placements in the household on or after a date: those still open then, and those starting later. */
+export const occupantsFrom = (state: HouseholdState, on: LocalDate) =>
+  Object.values(state.occupants).filter((o) => o.endedOn === undefined || on < o.endedOn);

@@ -4,7 +4,7 @@ import { type Clock, systemClock } from './clock.js';
 import { describeIssue, fieldIssues } from './codec-issues.js';
 import type { Decider } from './decider.js';
 import { aggregateStream, guardStore, type ReadError } from './decoded-reads.js';
-import type { Actor, DomainEvent, EventEnvelope, NewEvent, StreamId, StreamRevision } from './envelope.js';
+import type { Actor, DomainEvent, EventEnvelope, StreamId, StreamRevision } from './envelope.js';
 import {
   type DomainError,
   type EventIdConflict,
@@ -17,8 +17,9 @@ import {
 import type { EventRegistry } from './event-registry.js';
 import type { EventStore } from './event-store.js';
 import { expectedRevisionOf } from './expected-revision.js';
-import { newCorrelationId, newEventId } from './ids.js';
+import { newEventId } from './ids.js';
 import type { SnapshotPolicy } from './snapshots.js';
+import { eventStamper } from './stamp.js';
 
 export interface CommandMetadata {
   /** Who is recording this; required because every record entry is attributed (rule `records`). */
@@ -123,16 +124,7 @@ export const commandHandler = <Command, State, Event extends DomainEvent, Err ex
     const decoded = decodeCommand(config.commandCodec, rawCommand);
     if (E.isLeft(decoded)) return decoded;
     const command = decoded.right;
-    const correlationId = metadata.correlationId ?? newCorrelationId();
-    const occurredAt = metadata.occurredAt ?? clock.now();
-    const stamp = (event: Event): NewEvent => ({
-      ...registry.encode(event),
-      eventId: nextEventId(),
-      occurredAt,
-      actor: metadata.actor,
-      correlationId,
-      causationId: metadata.causationId ?? correlationId,
-    });
+    const stamp = eventStamper(metadata, clock, nextEventId)(registry);
 
     for (let attempt = 1; ; attempt++) {
       const loaded = await load(streamId);

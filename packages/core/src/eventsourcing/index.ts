@@ -114,3 +114,4 @@ export {
   type SnapshotStore,
   type SnapshotStrategy,
 } from './snapshots.js';
+export { eventStamper } from './stamp.js';

@@ -28,6 +28,17 @@ describe('agency policy', () => {
     expect(E.isLeft(flag) && flag.left.field).toBe('approvals.flagDefaultTerms');
   });
 
+  it('reads the children settings: the intensive care-plan review interval defaults to 3 months', () => {
+    expect(defaultAgencyPolicy.children.intensiveCarePlanReviewMonths).toBe(3);
+    const decoded = decodeAgencyPolicy({ children: { intensiveCarePlanReviewMonths: 2 } });
+    expect(E.isRight(decoded) && decoded.right.children.intensiveCarePlanReviewMonths).toBe(2);
+    expect(E.isRight(decoded) && decoded.right.approvals).toEqual(defaultAgencyPolicy.approvals);
+    const wrong = decodeAgencyPolicy({ children: { intensiveCarePlanReviewMonths: 0 } });
+    expect(E.isLeft(wrong) && wrong.left.field).toBe('children.intensiveCarePlanReviewMonths');
+    const typo = decodeAgencyPolicy({ children: { carePlanReviewMonths: 3 } });
+    expect(E.isLeft(typo) && typo.left.field).toBe('children.carePlanReviewMonths');
+  });
+
   it('refuses an unknown setting rather than silently keeping the default', () => {
     const decoded = decodeAgencyPolicy({ approvals: { trainingRefreshMonth: { firstAid: 12 } } });
     expect(E.isLeft(decoded) && decoded.left).toMatchObject({ field: 'approvals.trainingRefreshMonth' });

@@ -31,6 +31,14 @@ export const AgencyPolicy = t.type({
       supportPackages: t.array(SupportPackage),
     }),
   }),
+  children: t.type({
+    /** How often a child's therapeutic care plan is reviewed on the intensive package (rule `care-plan-review`). */
+    intensiveCarePlanReviewMonths: Months,
+  }),
+  placements: t.type({
+    /** Respite days per placement year by support package (rule `respite`); more only with authorisation. */
+    respiteDaysPerYear: t.type({ standard: Days, enhanced: Days, intensive: Days }),
+  }),
 });
 export type AgencyPolicy = t.TypeOf<typeof AgencyPolicy>;
 
@@ -46,6 +54,8 @@ export const defaultAgencyPolicy: AgencyPolicy = {
       supportPackages: ['standard'],
     },
   },
+  children: { intensiveCarePlanReviewMonths: 3 },
+  placements: { respiteDaysPerYear: { standard: 0, enhanced: 14, intensive: 21 } },
 };
 
 /** A refused configuration: names the field and what it must be. */

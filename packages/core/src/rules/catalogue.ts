@@ -170,4 +170,17 @@ export const statutoryNumbers = {
   tsdsFamilyAndFriendsMonths: 18,
   unannouncedVisitsIntervalMonths: 12,
   homeCheckIntervalMonths: 12,
+  placementPlanWorkingDays: 5,
+  firstChildVisitWeeks: 1,
+  childVisitIntervalWeeks: 6,
+  /** After the first year of a long-term placement (CPPR 28(2)(c)(i)). */
+  longTermChildVisitIntervalMonths: 3,
+  childVisitFirstYearMonths: 12,
+  firstLookedAfterReviewWorkingDays: 20,
+  secondLookedAfterReviewMonths: 3,
+  lookedAfterReviewIntervalMonths: 6,
+  shortBreakDaysInTwelveMonths: 75,
+  stayingPutFromAge: 18,
+  stayingPutUntilAge: 21,
+  ownBedroomFromAge: 3,
 } as const;

@@ -143,6 +143,7 @@ describe('household compliance as of a date', () => {
     ]);
     expect(codes(evaluate(trained, '2025-07-02').findings)).toContain('training:training-expiry-first-aid');
     const shortRefresh = {
+      ...defaultAgencyPolicy,
       approvals: {
         ...defaultAgencyPolicy.approvals,
         trainingRefreshMonths: { safeguarding: 12, firstAid: 12, parentAndChild: 12 },
@@ -208,7 +209,10 @@ describe('household compliance as of a date', () => {
     expect(codes(evaluate(defaulted, '2025-07-01').findings)).toContain(
       'approval-before-placement:default-terms',
     );
-    const off = { approvals: { ...defaultAgencyPolicy.approvals, flagDefaultTerms: false } };
+    const off = {
+      ...defaultAgencyPolicy,
+      approvals: { ...defaultAgencyPolicy.approvals, flagDefaultTerms: false },
+    };
     expect(codes(evaluate(defaulted, '2025-07-01', off).findings)).not.toContain(
       'approval-before-placement:default-terms',
     );

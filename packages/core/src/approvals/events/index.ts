@@ -2,10 +2,12 @@ import { type EventOf, eventRegistry } from '../../eventsourcing/index.js';
 import * as approval from './approval.js';
 import * as assessment from './assessment.js';
 import * as household from './household.js';
+import * as occupancy from './occupancy.js';
 
 export * from './approval.js';
 export * from './assessment.js';
 export * from './household.js';
+export * from './occupancy.js';
 
 const definitions = [
   assessment.ApplicationReceived,
@@ -38,6 +40,8 @@ const definitions = [
   household.TrainingCompleted,
   household.SupervisoryVisitRecorded,
   household.HomeCheckCompleted,
+  occupancy.ChildJoinedHousehold,
+  occupancy.ChildLeftHousehold,
 ] as const;
 
 /** Every event of the household stream (`household-<id>`). */

@@ -1,0 +1,52 @@
+import * as t from 'io-ts';
+import { PlacementType, SupportPackage } from '../approvals/terms.js';
+import { LocalDateC } from '../calendar/index.js';
+import { Bedroom, LegalBasis } from './events.js';
+
+/** Starting a placement touches three streams (placement, household, child): the placement process runs it. */
+export const StartPlacement = t.intersection([
+  t.type({
+    kind: t.literal('StartPlacement'),
+    placementId: t.string,
+    childId: t.string,
+    householdId: t.string,
+    startedOn: LocalDateC,
+    placementType: PlacementType,
+    supportPackage: SupportPackage,
+    legalBasis: LegalBasis,
+    placingAuthority: t.string,
+    carersAddress: t.string,
+    childAddressBefore: t.string,
+    bedroom: Bedroom,
+    longTerm: t.boolean,
+  }),
+  /** An emergency placement may fall outside the terms for at most 6 working days (rule `terms`). */
+  t.partial({ emergency: t.boolean }),
+]);
+export type StartPlacement = t.TypeOf<typeof StartPlacement>;
+
+export const EndPlacement = t.intersection([
+  t.type({
+    kind: t.literal('EndPlacement'),
+    endedOn: LocalDateC,
+    planned: t.boolean,
+    reason: t.string,
+    childAddressAfter: t.string,
+  }),
+  t.partial({ movedToPlacementId: t.string }),
+]);
+export type EndPlacement = t.TypeOf<typeof EndPlacement>;
+
+/** Commands on the placement stream alone. */
+export const PlacementCommand = t.union([
+  t.intersection([
+    t.type({ kind: t.literal('RecordRespite'), startsOn: LocalDateC, days: t.number }),
+    t.partial({
+      authorisation: t.type({ authorisedBy: t.string, authorisedOn: LocalDateC, reason: t.string }),
+    }),
+  ]),
+  t.type({ kind: t.literal('RecordShortBreakStay'), startsOn: LocalDateC, days: t.number }),
+  t.type({ kind: t.literal('HoldStabilityMeeting'), heldOn: LocalDateC }),
+  t.type({ kind: t.literal('RecordDisruptionWarning'), recordedOn: LocalDateC, concern: t.string }),
+]);
+export type PlacementCommand = t.TypeOf<typeof PlacementCommand>;

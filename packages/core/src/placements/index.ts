@@ -1,0 +1,21 @@
+export { childStreamReader } from './child-reader.js';
+export { EndPlacement, PlacementCommand, StartPlacement } from './commands.js';
+export {
+  maxShortBreakDaysInTwelveMonths,
+  type PlacementError,
+  type PlacementNotAllowed,
+  placementDecider,
+  placementStreamId,
+  placementYearOf,
+} from './decider.js';
+export * from './events.js';
+export {
+  type ChildStreamReader,
+  type PlacementProcessConfig,
+  type PlacementProcessError,
+  placementProcess,
+  type StartResult,
+} from './process.js';
+export { type ChildFacts, placementOverlapping } from './start/child-facts.js';
+export { ageOn, birthday, decideStart, type StartDecision, type StartFacts } from './start/decide-start.js';
+export { evolvePlacement, initialPlacementState, type PlacementState } from './state.js';

@@ -1,0 +1,70 @@
+import { collect } from '@fostering/testkit';
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { actor, agency, d, seedChild, seedHousehold, startCommand } from './__fixtures__/agency.js';
+
+describe('placement process', () => {
+  it('writes the placement, the household occupancy and the child’s placement in one transaction', async () => {
+    const { store, process } = agency();
+    await seedHousehold(store, 'h1');
+    await seedChild(store, 'c1');
+    const started = await process.start(startCommand('p1', 'c1', 'h1'), actor);
+    if (E.isLeft(started)) throw new Error(started.left.message);
+    expect(started.right.events.map((e) => `${e.streamId}:${e.type}`)).toEqual([
+      'placement-p1:PlacementStarted',
+      'household-h1:ChildJoinedHousehold',
+      'child-c1:ChildPlaced',
+    ]);
+    expect(started.right.events[0]?.data).toMatchObject({ carerNames: ['Carer of h1'], householdId: 'h1' });
+    // One transaction: the three events sit next to each other in the global order.
+    const positions = started.right.events.map((e) => e.globalPosition);
+    const all = (await collect(store.readAll())).map((e) => e.globalPosition);
+    expect(all.slice(-3)).toEqual(positions);
+  });
+
+  it('never places one child twice, and writes nothing when it refuses', async () => {
+    const { store, process } = agency();
+    await seedHousehold(store, 'h1');
+    await seedHousehold(store, 'h2');
+    await seedChild(store, 'c1');
+    expect(E.isRight(await process.start(startCommand('p1', 'c1', 'h1'), actor))).toBe(true);
+    const before = await collect(store.readAll());
+    const second = await process.start(startCommand('p2', 'c1', 'h2', { startedOn: d('2025-04-01') }), actor);
+    expect(E.isLeft(second) && second.left).toMatchObject({ _tag: 'NotAllowedNow', field: 'childId' });
+    expect(await collect(store.readAll())).toEqual(before);
+  });
+
+  it('ends a placement on all three streams, after which the child can be placed again', async () => {
+    const { store, process } = agency();
+    await seedHousehold(store, 'h1');
+    await seedHousehold(store, 'h2');
+    await seedChild(store, 'c1');
+    await process.start(startCommand('p1', 'c1', 'h1'), actor);
+    const end = {
+      kind: 'EndPlacement' as const,
+      endedOn: d('2025-05-01'),
+      planned: false,
+      reason: 'disruption',
+      childAddressAfter: 'h2',
+    };
+    const ended = await process.end('p1', end, actor);
+    expect(E.isRight(ended) && ended.right.map((e) => e.type)).toEqual([
+      'PlacementEnded',
+      'ChildLeftHousehold',
+      'ChildPlacementEnded',
+    ]);
+    expect(E.isLeft(await process.end('p1', end, actor))).toBe(true);
+    const again = await process.start(startCommand('p2', 'c1', 'h2', { startedOn: d('2025-05-01') }), actor);
+    expect(E.isRight(again)).toBe(true);
+  });
+
+  it('refuses a placement id that is already used', async () => {
+    const { store, process } = agency();
+    await seedHousehold(store, 'h1');
+    await seedChild(store, 'c1');
+    await seedChild(store, 'c2');
+    await process.start(startCommand('p1', 'c1', 'h1'), actor);
+    const reused = await process.start(startCommand('p1', 'c2', 'h1'), actor);
+    expect(E.isLeft(reused) && reused.left).toMatchObject({ _tag: 'NotAllowedNow', field: 'placementId' });
+  });
+});

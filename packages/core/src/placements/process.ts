@@ -1,0 +1,248 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { householdDecider, householdStreamId } from '../approvals/decider.js';
+import { ChildJoinedHousehold, ChildLeftHousehold, householdEvents } from '../approvals/events/index.js';
+import { occupantsFrom } from '../approvals/status.js';
+import { englandWorkingDayCalendar, type WorkingDayCalendar } from '../calendar/index.js';
+import { ChildPlaced, ChildPlacementEnded } from '../children/events/placement.js';
+import {
+  type AppendError,
+  aggregateStream,
+  type Clock,
+  type CommandMetadata,
+  type DomainEvent,
+  type EventRegistry,
+  type EventStore,
+  eventStamper,
+  expectedRevisionOf,
+  type ReadError,
+  type RecordedEvent,
+  type StreamState,
+  type StreamWrite,
+  systemClock,
+} from '../eventsourcing/index.js';
+import type { EndPlacement, StartPlacement } from './commands.js';
+import type { PlacementError } from './decider.js';
+import { placementStreamId } from './decider.js';
+import { PlacementEnded, PlacementStarted, placementEvents } from './events.js';
+import type { ChildFacts } from './start/child-facts.js';
+import { decideStart, type StartDecision } from './start/decide-start.js';
+import { evolvePlacement, initialPlacementState } from './state.js';
+
+/** How the process reads a child's stream; the children area supplies it. */
+export interface ChildStreamReader<E extends DomainEvent = DomainEvent> {
+  readonly registry: EventRegistry<E>;
+  readonly streamId: (childId: string) => string;
+  readonly facts: (childId: string, events: ReadonlyArray<E>) => ChildFacts;
+}
+
+export type PlacementProcessError = PlacementError | AppendError | ReadError;
+
+export interface PlacementProcessConfig<CE extends DomainEvent> {
+  /** Must offer `appendToStreams`: the three streams of a placement are written in one transaction. */
+  readonly store: EventStore;
+  readonly children: ChildStreamReader<CE>;
+  readonly calendar?: WorkingDayCalendar;
+  readonly clock?: Clock;
+  readonly maxAttempts?: number;
+}
+
+export interface StartResult extends StartDecision {
+  readonly events: ReadonlyArray<RecordedEvent>;
+  readonly attempts: number;
+}
+
+interface Loaded<S> {
+  readonly state: S;
+  readonly streamState: StreamState;
+}
+
+/**
+ * Starts and ends placements. A placement changes three streams, each the owner of one fact: the placement
+ * (its record), the household (its occupancy: limit and terms) and the child (where the child lives). The
+ * process reads all three, decides with `decideStart`, and appends to all three in one transaction with the
+ * revisions it read; children already in the household are included with empty writes, so a sibling link
+ * recorded meanwhile also forces a retry. If any stream moved, nothing is written and the process decides
+ * again, so two placements racing into one household, or one child racing into two households, can never both
+ * succeed on stale facts. See docs/domain/placements.md.
+ */
+export const placementProcess = <CE extends DomainEvent>(config: PlacementProcessConfig<CE>) => {
+  const { store, children } = config;
+  const appendToStreams = store.appendToStreams;
+  if (appendToStreams === undefined) {
+    throw new TypeError(
+      `the placement process needs a store with atomic multi-stream append; '${store.name}' has none`,
+    );
+  }
+  const calendar = config.calendar ?? englandWorkingDayCalendar;
+  const clock = config.clock ?? systemClock;
+  const maxAttempts = config.maxAttempts ?? 5;
+
+  const loadChild = async (childId: string): Promise<E.Either<ReadError, Loaded<ChildFacts>>> => {
+    const folded = await aggregateStream(
+      store,
+      children.registry,
+      { initialState: [] as CE[], evolve: (events: CE[], event: CE) => [...events, event] },
+      children.streamId(childId),
+    );
+    return E.map((r: Loaded<CE[]>) => ({
+      state: children.facts(childId, r.state),
+      streamState: r.streamState,
+    }))(folded);
+  };
+
+  const loadHousehold = (householdId: string) =>
+    aggregateStream(store, householdEvents, householdDecider, householdStreamId(householdId));
+
+  const loadPlacement = (placementId: string) =>
+    aggregateStream(
+      store,
+      placementEvents,
+      { initialState: initialPlacementState, evolve: evolvePlacement },
+      placementStreamId(placementId),
+    );
+
+  const retrying = async <A>(
+    attempt: (n: number) => Promise<E.Either<PlacementProcessError, A>>,
+  ): Promise<E.Either<PlacementProcessError, A>> => {
+    for (let n = 1; ; n++) {
+      const outcome = await attempt(n);
+      if (E.isRight(outcome) || outcome.left._tag !== 'WrongExpectedRevision' || n >= maxAttempts)
+        return outcome;
+    }
+  };
+
+  const start = (command: StartPlacement, metadata: CommandMetadata) =>
+    retrying(async (attempt): Promise<E.Either<PlacementProcessError, StartResult>> => {
+      const placement = await loadPlacement(command.placementId);
+      if (E.isLeft(placement)) return placement;
+      if (placement.right.streamState.exists) {
+        return E.left({
+          _tag: 'NotAllowedNow',
+          message: `placement ${command.placementId} already exists`,
+          field: 'placementId',
+        });
+      }
+      const household = await loadHousehold(command.householdId);
+      if (E.isLeft(household)) return household;
+      const child = await loadChild(command.childId);
+      if (E.isLeft(child)) return child;
+      const occupants = occupantsFrom(household.right.state, command.startedOn);
+      const occupantReads = await Promise.all(occupants.map((o) => loadChild(o.childId)));
+      const failedRead = occupantReads.find(E.isLeft);
+      if (failedRead !== undefined) return failedRead;
+      const occupantFacts = occupantReads.flatMap((r) => (E.isRight(r) ? [r.right] : []));
+      const decision = decideStart(command, {
+        household: household.right.state,
+        child: child.right.state,
+        occupantSiblings: Object.fromEntries(occupantFacts.map((o) => [o.state.childId, o.state.siblingIds])),
+        calendar,
+      });
+      if (E.isLeft(decision)) return decision;
+      const { outsideTermsUntil, exemptionId, carerNames } = decision.right;
+      const extra = {
+        ...(outsideTermsUntil === undefined ? {} : { outsideTermsUntil }),
+        ...(exemptionId === undefined ? {} : { exemptionId }),
+      };
+      const stamp = eventStamper(metadata, clock);
+      const { kind: _kind, emergency: _emergency, ...started } = command;
+      const writes: StreamWrite[] = [
+        {
+          streamId: placementStreamId(command.placementId),
+          expectedRevision: 'no_stream',
+          events: [PlacementStarted.create({ ...started, carerNames: [...carerNames], ...extra })].map(
+            stamp(placementEvents),
+          ),
+        },
+        {
+          streamId: householdStreamId(command.householdId),
+          expectedRevision: expectedRevisionOf(household.right.streamState),
+          events: [
+            ChildJoinedHousehold.create({
+              placementId: command.placementId,
+              childId: command.childId,
+              startedOn: command.startedOn,
+              placementType: command.placementType,
+              ...extra,
+            }),
+          ].map(stamp(householdEvents)),
+        },
+        {
+          streamId: children.streamId(command.childId),
+          expectedRevision: expectedRevisionOf(child.right.streamState),
+          events: [
+            ChildPlaced.create({
+              placementId: command.placementId,
+              householdId: command.householdId,
+              startedOn: command.startedOn,
+              placementType: command.placementType,
+              longTerm: command.longTerm,
+            }),
+          ].map((event) => stamp(children.registry)(event as unknown as CE)),
+        },
+        ...occupantFacts
+          .filter((o) => o.state.childId !== command.childId)
+          .map((o) => ({
+            streamId: children.streamId(o.state.childId),
+            expectedRevision: expectedRevisionOf(o.streamState),
+            events: [],
+          })),
+      ];
+      const appended = await appendToStreams(writes);
+      return E.map((results: ReadonlyArray<{ events: ReadonlyArray<RecordedEvent> }>) => ({
+        ...decision.right,
+        events: results.flatMap((r) => r.events),
+        attempts: attempt,
+      }))(appended);
+    });
+
+  const end = (placementId: string, command: EndPlacement, metadata: CommandMetadata) =>
+    retrying(async (): Promise<E.Either<PlacementProcessError, ReadonlyArray<RecordedEvent>>> => {
+      const placement = await loadPlacement(placementId);
+      if (E.isLeft(placement)) return placement;
+      const started = placement.right.state.started;
+      if (started === undefined)
+        return E.left({ _tag: 'NotAllowedNow', message: `placement ${placementId} has not started` });
+      if (placement.right.state.ended !== undefined)
+        return E.left({ _tag: 'NotAllowedNow', message: `placement ${placementId} has ended` });
+      if (command.endedOn < started.startedOn) {
+        return E.left({
+          _tag: 'InvalidCommand',
+          field: 'endedOn',
+          reason: 'must not be before the start',
+          message: `invalid command: 'endedOn' must not be before the start (${started.startedOn})`,
+        });
+      }
+      const household = await loadHousehold(started.householdId);
+      if (E.isLeft(household)) return household;
+      const child = await loadChild(started.childId);
+      if (E.isLeft(child)) return child;
+      const stamp = eventStamper(metadata, clock);
+      const { kind: _kind, ...ended } = command;
+      const appended = await appendToStreams([
+        {
+          streamId: placementStreamId(placementId),
+          expectedRevision: expectedRevisionOf(placement.right.streamState),
+          events: [PlacementEnded.create(ended)].map(stamp(placementEvents)),
+        },
+        {
+          streamId: householdStreamId(started.householdId),
+          expectedRevision: expectedRevisionOf(household.right.streamState),
+          events: [
+            ChildLeftHousehold.create({ placementId, childId: started.childId, endedOn: command.endedOn }),
+          ].map(stamp(householdEvents)),
+        },
+        {
+          streamId: children.streamId(started.childId),
+          expectedRevision: expectedRevisionOf(child.right.streamState),
+          events: [ChildPlacementEnded.create({ placementId, endedOn: command.endedOn })].map((event) =>
+            stamp(children.registry)(event as unknown as CE),
+          ),
+        },
+      ]);
+      return E.map((results: ReadonlyArray<{ events: ReadonlyArray<RecordedEvent> }>) =>
+        results.flatMap((r) => r.events),
+      )(appended);
+    });
+
+  return { start, end };
+};

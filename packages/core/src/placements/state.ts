@@ -1,0 +1,59 @@
+import type { LocalDate } from '../calendar/index.js';
+import type { PlacementEvent, PlacementStartedData } from './events.js';
+
+export interface PlacementState {
+  readonly started?: PlacementStartedData;
+  readonly respite: ReadonlyArray<{
+    readonly startsOn: LocalDate;
+    readonly days: number;
+    readonly authorised: boolean;
+  }>;
+  readonly shortBreakStays: ReadonlyArray<{ readonly startsOn: LocalDate; readonly days: number }>;
+  readonly stabilityMeetings: ReadonlyArray<LocalDate>;
+  readonly disruptionWarnings: ReadonlyArray<{ readonly recordedOn: LocalDate; readonly concern: string }>;
+  readonly ended?: {
+    readonly endedOn: LocalDate;
+    readonly planned: boolean;
+    readonly reason: string;
+    readonly movedToPlacementId?: string;
+  };
+}
+
+export const initialPlacementState: PlacementState = {
+  respite: [],
+  shortBreakStays: [],
+  stabilityMeetings: [],
+  disruptionWarnings: [],
+};
+
+export const evolvePlacement = (state: PlacementState, event: PlacementEvent): PlacementState => {
+  switch (event.type) {
+    case 'PlacementStarted':
+      return { ...state, started: event.data };
+    case 'RespiteTaken': {
+      const { startsOn, days, authorisation } = event.data;
+      return {
+        ...state,
+        respite: [...state.respite, { startsOn, days, authorised: authorisation !== undefined }],
+      };
+    }
+    case 'ShortBreakStayRecorded':
+      return { ...state, shortBreakStays: [...state.shortBreakStays, event.data] };
+    case 'StabilityMeetingHeld':
+      return { ...state, stabilityMeetings: [...state.stabilityMeetings, event.data.heldOn] };
+    case 'DisruptionWarningRecorded':
+      return { ...state, disruptionWarnings: [...state.disruptionWarnings, event.data] };
+    case 'PlacementEnded': {
+      const { endedOn, planned, reason, movedToPlacementId } = event.data;
+      return {
+        ...state,
+        ended: {
+          endedOn,
+          planned,
+          reason,
+          ...(movedToPlacementId === undefined ? {} : { movedToPlacementId }),
+        },
+      };
+    }
+  }
+};
