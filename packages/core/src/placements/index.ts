@@ -1,5 +1,6 @@
 export { childStreamReader } from './child-reader.js';
 export { EndPlacement, PlacementCommand, StartPlacement } from './commands.js';
+export { type PlacementCompliance, placementCompliance } from './compliance/placement-compliance.js';
 export {
   maxShortBreakDaysInTwelveMonths,
   type PlacementError,
@@ -16,6 +17,20 @@ export {
   placementProcess,
   type StartResult,
 } from './process.js';
+export { type PlacementsCompliance, placementsCompliance } from './projections/agency-compliance.js';
+export {
+  householdOccupancy,
+  type Occupancy,
+  type PlacementRecords,
+  placementHistory,
+  placementRecords,
+  placementsRegister,
+  type RegisterLine,
+  type RespiteBalance,
+  respiteBalance,
+  type StabilityFigures,
+  stabilityFigures,
+} from './projections/placements.js';
 export { type ChildFacts, placementOverlapping } from './start/child-facts.js';
 export { ageOn, birthday, decideStart, type StartDecision, type StartFacts } from './start/decide-start.js';
 export { evolvePlacement, initialPlacementState, type PlacementState } from './state.js';

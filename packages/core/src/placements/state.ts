@@ -15,6 +15,7 @@ export interface PlacementState {
     readonly endedOn: LocalDate;
     readonly planned: boolean;
     readonly reason: string;
+    readonly childAddressAfter: string;
     readonly movedToPlacementId?: string;
   };
 }
@@ -44,15 +45,10 @@ export const evolvePlacement = (state: PlacementState, event: PlacementEvent): P
     case 'DisruptionWarningRecorded':
       return { ...state, disruptionWarnings: [...state.disruptionWarnings, event.data] };
     case 'PlacementEnded': {
-      const { endedOn, planned, reason, movedToPlacementId } = event.data;
+      const { movedToPlacementId, ...ended } = event.data;
       return {
         ...state,
-        ended: {
-          endedOn,
-          planned,
-          reason,
-          ...(movedToPlacementId === undefined ? {} : { movedToPlacementId }),
-        },
+        ended: { ...ended, ...(movedToPlacementId === undefined ? {} : { movedToPlacementId }) },
       };
     }
   }

@@ -113,3 +113,13 @@ export const agency = () => {
   const store = inMemoryEventStore();
   return { store, process: placementProcess({ store, children: childStreamReader }) };
 };
+
+/** Appends events to a household stream as they would be recorded, for tests that need more history. */
+export const recordOnHousehold = (
+  store: EventStore,
+  householdId: string,
+  events: ReadonlyArray<hh.HouseholdEvent>,
+) => append(store, hh.householdEvents, householdStreamId(householdId), events);
+
+export const recordOnChild = (store: EventStore, childId: string, events: ReadonlyArray<ch.ChildEvent>) =>
+  append(store, ch.childEvents, childStreamId(childId), events);

@@ -89,7 +89,9 @@ const stayingPut = (
     );
   }
   const eighteenth = birthday(dob, statutoryNumbers.stayingPutFromAge);
-  const atEighteen = placementOn(child, eighteenth);
+  // The foster placement ends as the young person turns 18 and staying put begins that day, so "placed with
+  // them on the 18th birthday" means living there on the eve of it.
+  const atEighteen = placementOn(child, addDays(eighteenth, -1));
   return atEighteen?.householdId === command.householdId
     ? E.right(undefined)
     : refuse(
