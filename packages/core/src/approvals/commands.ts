@@ -1,17 +1,12 @@
 import * as t from 'io-ts';
 import { LocalDateC } from '../calendar/index.js';
+import { commandCodec, commandCodecWith } from '../eventsourcing/command-codec.js';
 import { Applicant, ApprovalRoute, CheckKind, PreviousService } from './events/assessment.js';
 import { MemberRelationship, TrainingCourse } from './events/household.js';
 import { TermsInput } from './terms.js';
 
-const command = <K extends string, P extends t.Props>(kind: K, props: P) =>
-  t.type({ kind: t.literal(kind), ...props } as { kind: t.LiteralC<K> } & P);
-
-const commandWith = <K extends string, P extends t.Props, O extends t.Props>(
-  kind: K,
-  props: P,
-  optional: O,
-) => t.intersection([command(kind, props), t.partial(optional)]);
+const command = commandCodec;
+const commandWith = commandCodecWith;
 
 /** Every command of the household stream, validated at the boundary by this codec. */
 export const HouseholdCommand = t.union([

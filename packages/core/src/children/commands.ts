@@ -1,17 +1,12 @@
 import * as t from 'io-ts';
 import { LocalDateC } from '../calendar/index.js';
+import { commandCodec, commandCodecWith } from '../eventsourcing/command-codec.js';
 import { PlanVersion, RiskArea } from './events/care.js';
 import { EducationSetting, HealthNeedKind } from './events/needs.js';
 import { ChildRelationship, LegalStatus } from './events/registration.js';
 
-const command = <K extends string, P extends t.Props>(kind: K, props: P) =>
-  t.type({ kind: t.literal(kind), ...props } as { kind: t.LiteralC<K> } & P);
-
-const commandWith = <K extends string, P extends t.Props, O extends t.Props>(
-  kind: K,
-  props: P,
-  optional: O,
-) => t.intersection([command(kind, props), t.partial(optional)]);
+const command = commandCodec;
+const commandWith = commandCodecWith;
 
 /**
  * Every command of the child stream, validated at the boundary by this codec. There are none for

@@ -2,6 +2,7 @@ export { type AppendOutcome, AppendSignal } from './append-signal.js';
 export { type CatchUpSource, catchUpSubscription, type ScannedPage } from './catch-up-subscription.js';
 export { type Clock, fixedClock, type ManualClock, manualClock, systemClock } from './clock.js';
 export { describeIssue, fieldIssues } from './codec-issues.js';
+export { commandCodec, commandCodecWith } from './command-codec.js';
 export {
   type CommandError,
   type CommandHandler,
