@@ -48,6 +48,12 @@ export const placementYearOf = (
 };
 
 /** Respite days taken within [from, to), counting only the part of each break inside the window. */
+export const respiteDaysIn = (
+  stays: ReadonlyArray<{ readonly startsOn: LocalDate; readonly days: number }>,
+  from: LocalDate,
+  to: LocalDate,
+): number => daysWithin(stays, from, to);
+
 const daysWithin = (
   stays: ReadonlyArray<{ readonly startsOn: LocalDate; readonly days: number }>,
   from: LocalDate,
@@ -102,20 +108,25 @@ const decide =
           () => {
             const started = state.started as NonNullable<PlacementState['started']>;
             const entitlement = policy.placements.respiteDaysPerYear[started.supportPackage];
-            const year = placementYearOf(started.startedOn, command.startsOn);
-            const used = daysWithin(state.respite, year.from, year.to);
             const { kind: _kind, ...data } = command;
-            if (used + command.days > entitlement && command.authorisation === undefined) {
-              return E.left(
-                ruleViolation(
-                  rules.respite,
-                  `${command.days} days asked, ${Math.max(0, entitlement - used)} of ${entitlement} left this placement year`,
-                  {
-                    field: 'days',
-                    details: { asked: command.days, used, entitlement, yearFrom: year.from },
-                  },
-                ),
-              );
+            // A break that runs into the next placement year counts against each year for its days in it.
+            const lastDay = addDays(command.startsOn, command.days - 1);
+            const years = [
+              placementYearOf(started.startedOn, command.startsOn),
+              placementYearOf(started.startedOn, lastDay),
+            ];
+            for (const year of years) {
+              const used = respiteDaysIn(state.respite, year.from, year.to);
+              const asked = respiteDaysIn([command], year.from, year.to);
+              if (used + asked > entitlement && command.authorisation === undefined) {
+                return E.left(
+                  ruleViolation(
+                    rules.respite,
+                    `${asked} days asked in the placement year from ${year.from}, ${Math.max(0, entitlement - used)} of ${entitlement} left`,
+                    { field: 'days', details: { asked, used, entitlement, yearFrom: year.from } },
+                  ),
+                );
+              }
             }
             return E.right([RespiteTaken.create(data)]);
           },

@@ -126,8 +126,10 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
       if (E.isLeft(household)) return household;
       const child = await loadChild(command.childId);
       if (E.isLeft(child)) return child;
-      const occupants = occupantsFrom(household.right.state, command.startedOn);
-      const occupantReads = await Promise.all(occupants.map((o) => loadChild(o.childId)));
+      const occupantIds = new Set(
+        occupantsFrom(household.right.state, command.startedOn).map((o) => o.childId),
+      );
+      const occupantReads = await Promise.all([...occupantIds].map(loadChild));
       const failedRead = occupantReads.find(E.isLeft);
       if (failedRead !== undefined) return failedRead;
       const occupantFacts = occupantReads.flatMap((r) => (E.isRight(r) ? [r.right] : []));
@@ -180,6 +182,7 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
           ].map((event) => stamp(children.registry)(event as unknown as CE)),
         },
         ...occupantFacts
+          // One check per child: a child may have several placements here (a foster placement, then staying put).
           .filter((o) => o.state.childId !== command.childId)
           .map((o) => ({
             streamId: children.streamId(o.state.childId),

@@ -4,7 +4,7 @@ import { isApprovedOn, occupantsOn, termsOn } from '../../approvals/status.js';
 import type { LocalDate } from '../../calendar/index.js';
 import type { Projection } from '../../eventsourcing/index.js';
 import type { AgencyPolicy } from '../../policy/index.js';
-import { placementYearOf } from '../decider.js';
+import { placementYearOf, respiteDaysIn } from '../decider.js';
 import { type PlacementEvent, placementEvents } from '../events.js';
 import { evolvePlacement, initialPlacementState, type PlacementState } from '../state.js';
 
@@ -122,10 +122,11 @@ export const respiteBalance = (
   if (state.started === undefined || state.started.startedOn > asOf) return undefined;
   const year = placementYearOf(state.started.startedOn, asOf);
   const entitlement = policy.placements.respiteDaysPerYear[state.started.supportPackage];
-  const taken = state.respite.filter(
-    (r) => r.startsOn >= year.from && r.startsOn < year.to && r.startsOn <= asOf,
+  const used = respiteDaysIn(
+    state.respite.filter((r) => r.startsOn <= asOf),
+    year.from,
+    year.to,
   );
-  const used = taken.reduce((total, r) => total + r.days, 0);
   return {
     yearFrom: year.from,
     yearTo: year.to,

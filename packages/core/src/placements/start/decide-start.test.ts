@@ -74,6 +74,13 @@ describe('deciding a placement start', () => {
     expect(outcome?.message).toContain('placement type long-term');
     expect(outcome?.message).toContain('age 10');
     expect(outcome?.message).toContain('2 children (terms allow 1)');
+    const standardOnly = { ...wideTerms, supportPackages: ['standard' as const] };
+    expect(refusal(decide({ supportPackage: 'intensive' }, { terms: standardOnly }))?.message).toContain(
+      'support package intensive',
+    );
+    expect(
+      E.isRight(decide({ supportPackage: 'intensive' }, { terms: { ...wideTerms, supportPackages: [] } })),
+    ).toBe(true);
   });
 
   it('terms: an emergency outside the terms is allowed for 6 working days', () => {

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { placementEligibility } from '../../approvals/placement-eligibility.js';
 import type { HouseholdState } from '../../approvals/state.js';
-import { occupantsFrom, occupantsOn } from '../../approvals/status.js';
+import { occupantsFrom, occupantsOn, termsOn } from '../../approvals/status.js';
 import type { LimitExemption, Terms } from '../../approvals/terms.js';
 import {
   addDays,
@@ -163,13 +163,19 @@ export const decideStart = (
       .map((o) => o.startedOn)
       .filter((s) => s > on),
   ];
-  const groups = checkpoints.map((day) => [...fosteredOn(day), command.childId]);
-  const together = groups.reduce((largest, group) => (group.length > largest.length ? group : largest));
+  const groups = checkpoints.map((day) => ({ day, children: [...fosteredOn(day), command.childId] }));
+  const together = groups
+    .map((g) => g.children)
+    .reduce((largest, group) => (group.length > largest.length ? group : largest));
   const outside: string[] = [];
   if (command.placementType !== 'staying-put') {
     if (!terms.placementTypes.includes(command.placementType))
       outside.push(`placement type ${command.placementType}`);
     if (age < terms.ageRange.minAge || age > terms.ageRange.maxAge) outside.push(`age ${age}`);
+    // An empty list in the terms places no restriction on packages (older approvals did not record them).
+    if (terms.supportPackages.length > 0 && !terms.supportPackages.includes(command.supportPackage)) {
+      outside.push(`support package ${command.supportPackage}`);
+    }
     if (together.length > terms.maxChildren)
       outside.push(`${together.length} children (terms allow ${terms.maxChildren})`);
   }
@@ -186,12 +192,13 @@ export const decideStart = (
   }
 
   let exemptionId: string | undefined;
-  const overLimit = groups.filter((group) => group.length > statutoryNumbers.usualFosteringLimit);
+  const overLimit = groups.filter((g) => g.children.length > statutoryNumbers.usualFosteringLimit);
   if (command.placementType !== 'staying-put') {
-    for (const group of overLimit) {
+    for (const { day, children: group } of overLimit) {
       const allSiblings = group.every((a, i) => group.slice(i + 1).every((b) => siblings(facts, a, b)));
       if (allSiblings) continue;
-      const exemption = coveringExemption(terms, group, on);
+      // The exemption must be in force on the day this group is together, under the terms of that day.
+      const exemption = coveringExemption(termsOn(household, day) ?? terms, group, day);
       if (exemption === undefined) {
         return refuse(
           rules.limit,
