@@ -39,6 +39,20 @@ export type EndPlacement = t.TypeOf<typeof EndPlacement>;
 
 /** Commands on the placement stream alone. */
 export const PlacementCommand = t.union([
+  t.type({
+    kind: t.literal('ReferPlacement'),
+    placementId: t.string,
+    childId: t.string,
+    referredOn: LocalDateC,
+    placingAuthority: t.string,
+    needs: t.string,
+  }),
+  t.type({
+    kind: t.literal('MatchPlacement'),
+    householdId: t.string,
+    matchedOn: LocalDateC,
+    rationale: t.string,
+  }),
   t.intersection([
     t.type({ kind: t.literal('RecordRespite'), startsOn: LocalDateC, days: t.number }),
     t.partial({

@@ -167,3 +167,48 @@ describe('stability meetings and disruption warnings', () => {
       .thenRefused({ tag: 'NotAllowedNow' });
   });
 });
+
+describe('referral and matching', () => {
+  const refer = {
+    kind: 'ReferPlacement' as const,
+    placementId: 'p1',
+    childId: 'c1',
+    referredOn: d('2025-02-01'),
+    placingAuthority: 'Shropshire',
+    needs: 'therapeutic placement, sibling contact',
+  };
+  const referredEvent = ev.PlacementReferred.create({
+    placementId: 'p1',
+    childId: 'c1',
+    referredOn: d('2025-02-01'),
+    placingAuthority: 'Shropshire',
+    needs: 'therapeutic placement, sibling contact',
+  });
+
+  it('records a referral once, then a match after it', () => {
+    placement.given([]).when(refer).thenEvents([referredEvent]);
+    placement.given([referredEvent]).when(refer).thenRefused({ tag: 'NotAllowedNow' });
+    const match = {
+      kind: 'MatchPlacement' as const,
+      householdId: 'h1',
+      matchedOn: d('2025-02-10'),
+      rationale: 'experience with trauma',
+    };
+    placement
+      .given([referredEvent])
+      .when(match)
+      .thenEvents([
+        ev.PlacementMatched.create({
+          householdId: 'h1',
+          matchedOn: d('2025-02-10'),
+          rationale: 'experience with trauma',
+        }),
+      ]);
+    placement.given([]).when(match).thenRefused({ tag: 'NotAllowedNow' });
+    placement
+      .given([referredEvent])
+      .when({ ...match, matchedOn: d('2025-01-31') })
+      .thenRefused({ tag: 'InvalidCommand', field: 'matchedOn' });
+    placement.given([referredEvent, started()]).when(match).thenRefused({ tag: 'NotAllowedNow' });
+  });
+});

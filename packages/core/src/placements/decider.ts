@@ -22,6 +22,8 @@ import type { PlacementCommand } from './commands.js';
 import {
   DisruptionWarningRecorded,
   type PlacementEvent,
+  PlacementMatched,
+  PlacementReferred,
   RespiteTaken,
   ShortBreakStayRecorded,
   StabilityMeetingHeld,
@@ -157,6 +159,27 @@ const decide =
             ]);
           },
         );
+      case 'ReferPlacement': {
+        if (state.referral !== undefined || state.started !== undefined)
+          return notAllowed('this placement already exists');
+        const { kind: _kind, ...data } = command;
+        return E.right([PlacementReferred.create(data)]);
+      }
+      case 'MatchPlacement':
+        if (state.referral === undefined) return notAllowed('there is no referral to match');
+        if (state.started !== undefined) return notAllowed('the placement has already started');
+        if (command.matchedOn < state.referral.referredOn) {
+          return E.left(
+            invalidCommand('matchedOn', `must not be before the referral (${state.referral.referredOn})`),
+          );
+        }
+        return E.right([
+          PlacementMatched.create({
+            householdId: command.householdId,
+            matchedOn: command.matchedOn,
+            rationale: command.rationale,
+          }),
+        ]);
       case 'HoldStabilityMeeting':
         return E.map(() => [StabilityMeetingHeld.create({ heldOn: command.heldOn })])(
           inPlacement(state, command.heldOn, 'heldOn'),

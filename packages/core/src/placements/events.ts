@@ -21,6 +21,24 @@ export const Bedroom = t.intersection([
   t.partial({ sharingAgreedOn: LocalDateC, sharingAssessedOn: LocalDateC }),
 ]);
 
+/** A local authority asks the agency for a placement for a child. */
+export const PlacementReferred = eventType(
+  'PlacementReferred',
+  t.type({
+    placementId: t.string,
+    childId: t.string,
+    referredOn: LocalDateC,
+    placingAuthority: t.string,
+    needs: t.string,
+  }),
+);
+
+/** The agency matched the referral with a household; the placement can then start there. */
+export const PlacementMatched = eventType(
+  'PlacementMatched',
+  t.type({ householdId: t.string, matchedOn: LocalDateC, rationale: t.string }),
+);
+
 /** Every field the placements register needs is here, so the register can never be incomplete (rule `register`). */
 export const PlacementStarted = eventType(
   'PlacementStarted',
@@ -81,6 +99,8 @@ export const PlacementEnded = eventType(
 );
 
 const definitions = [
+  PlacementReferred,
+  PlacementMatched,
   PlacementStarted,
   RespiteTaken,
   ShortBreakStayRecorded,

@@ -1,7 +1,10 @@
 import { collect } from '@fostering/testkit';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { commandHandler } from '../eventsourcing/index.js';
 import { actor, agency, d, seedChild, seedHousehold, startCommand } from './__fixtures__/agency.js';
+import { placementDecider, placementStreamId } from './decider.js';
+import { placementEvents } from './events.js';
 
 describe('placement process', () => {
   it('writes the placement, the household occupancy and the child’s placement in one transaction', async () => {
@@ -66,5 +69,46 @@ describe('placement process', () => {
     await process.start(startCommand('p1', 'c1', 'h1'), actor);
     const reused = await process.start(startCommand('p1', 'c2', 'h1'), actor);
     expect(E.isLeft(reused) && reused.left).toMatchObject({ _tag: 'NotAllowedNow', field: 'placementId' });
+  });
+});
+
+describe('placement process from a referral and match', () => {
+  it('starts the referred child in the matched household, and refuses another child or household', async () => {
+    const { store, process } = agency();
+    await seedHousehold(store, 'h1');
+    await seedHousehold(store, 'h2');
+    await seedChild(store, 'c1');
+    await seedChild(store, 'c2');
+    const decide = commandHandler({ store, registry: placementEvents, decider: placementDecider() });
+    const refer = {
+      kind: 'ReferPlacement' as const,
+      placementId: 'p1',
+      childId: 'c1',
+      referredOn: d('2025-02-01'),
+      placingAuthority: 'Shropshire',
+      needs: 'therapeutic',
+    };
+    expect(E.isRight(await decide(placementStreamId('p1'), refer, actor))).toBe(true);
+    const match = {
+      kind: 'MatchPlacement' as const,
+      householdId: 'h1',
+      matchedOn: d('2025-02-10'),
+      rationale: 'fit',
+    };
+    expect(E.isRight(await decide(placementStreamId('p1'), match, actor))).toBe(true);
+    const wrongChild = await process.start(startCommand('p1', 'c2', 'h1'), actor);
+    expect(E.isLeft(wrongChild) && wrongChild.left).toMatchObject({
+      _tag: 'InvalidCommand',
+      field: 'childId',
+    });
+    const wrongHousehold = await process.start(startCommand('p1', 'c1', 'h2'), actor);
+    expect(E.isLeft(wrongHousehold) && wrongHousehold.left).toMatchObject({
+      _tag: 'NotAllowedNow',
+      field: 'householdId',
+    });
+    const started = await process.start(startCommand('p1', 'c1', 'h1'), actor);
+    expect(
+      E.isRight(started) && started.right.events.map((e) => `${e.streamId}@${e.streamRevision}`),
+    ).toEqual(['placement-p1@2', 'household-h1@3', 'child-c1@1']);
   });
 });

@@ -14,6 +14,7 @@ import {
   type EventStore,
   eventStamper,
   expectedRevisionOf,
+  invalidCommand,
   type ReadError,
   type RecordedEvent,
   type StreamState,
@@ -115,11 +116,23 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
     retrying(async (attempt): Promise<E.Either<PlacementProcessError, StartResult>> => {
       const placement = await loadPlacement(command.placementId);
       if (E.isLeft(placement)) return placement;
-      if (placement.right.streamState.exists) {
+      // A placement may start fresh, or from a referral and match recorded on its stream beforehand.
+      const { referral, match, started: already } = placement.right.state;
+      if (already !== undefined) {
         return E.left({
           _tag: 'NotAllowedNow',
-          message: `placement ${command.placementId} already exists`,
+          message: `placement ${command.placementId} has already started`,
           field: 'placementId',
+        });
+      }
+      if (referral !== undefined && referral.childId !== command.childId) {
+        return E.left(invalidCommand('childId', `must be the referred child (${referral.childId})`));
+      }
+      if (match !== undefined && match.householdId !== command.householdId) {
+        return E.left({
+          _tag: 'NotAllowedNow',
+          message: `the placement was matched with ${match.householdId}`,
+          field: 'householdId',
         });
       }
       const household = await loadHousehold(command.householdId);
@@ -150,7 +163,7 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
       const writes: StreamWrite[] = [
         {
           streamId: placementStreamId(command.placementId),
-          expectedRevision: 'no_stream',
+          expectedRevision: expectedRevisionOf(placement.right.streamState),
           events: [PlacementStarted.create({ ...started, carerNames: [...carerNames], ...extra })].map(
             stamp(placementEvents),
           ),

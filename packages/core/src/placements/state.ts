@@ -2,6 +2,12 @@ import type { LocalDate } from '../calendar/index.js';
 import type { PlacementEvent, PlacementStartedData } from './events.js';
 
 export interface PlacementState {
+  readonly referral?: {
+    readonly childId: string;
+    readonly referredOn: LocalDate;
+    readonly placingAuthority: string;
+  };
+  readonly match?: { readonly householdId: string; readonly matchedOn: LocalDate };
   readonly started?: PlacementStartedData;
   readonly respite: ReadonlyArray<{
     readonly startsOn: LocalDate;
@@ -29,6 +35,12 @@ export const initialPlacementState: PlacementState = {
 
 export const evolvePlacement = (state: PlacementState, event: PlacementEvent): PlacementState => {
   switch (event.type) {
+    case 'PlacementReferred': {
+      const { childId, referredOn, placingAuthority } = event.data;
+      return { ...state, referral: { childId, referredOn, placingAuthority } };
+    }
+    case 'PlacementMatched':
+      return { ...state, match: { householdId: event.data.householdId, matchedOn: event.data.matchedOn } };
     case 'PlacementStarted':
       return { ...state, started: event.data };
     case 'RespiteTaken': {
