@@ -8,6 +8,11 @@ const Months = t.refinement(
   (n) => Number.isInteger(n) && n >= 1 && n <= 120,
   'whole months from 1 to 120',
 );
+const Minutes = t.refinement(
+  t.number,
+  (n) => Number.isInteger(n) && n >= 15 && n <= 480,
+  'whole minutes from 15 to 480',
+);
 const Days = t.refinement(
   t.number,
   (n) => Number.isInteger(n) && n >= 0 && n <= 366,
@@ -39,6 +44,24 @@ export const AgencyPolicy = t.type({
     /** Respite days per placement year by support package (rule `respite`); more only with authorisation. */
     respiteDaysPerYear: t.type({ standard: Days, enhanced: Days, intensive: Days }),
   }),
+  clinics: t.type({
+    /** Days between clinic sessions (rule `clinic-cadence`): fortnightly. */
+    cadenceDays: Days,
+    /** Days a session may slip past the cadence (school holidays, contact) before it is a gap. */
+    graceDays: Days,
+    /** Session length in minutes by the number of supported young people in the household. */
+    sessionMinutes: t.type({ oneYoungPerson: Minutes, twoOrMoreYoungPeople: Minutes }),
+    /** Days after a session by which its notes must be written up. */
+    notesDueDays: Days,
+  }),
+  supervision: t.type({
+    /** Days between a supervising social worker's visits to a household (regular frequency: monthly). */
+    sswVisitIntervalDays: Days,
+    /** Days between clinical supervision sessions for therapeutic support workers and clinicians (monthly). */
+    staffSupervisionIntervalDays: Days,
+    /** Months between staff appraisals (at least yearly, rule `staff-supervision`). */
+    appraisalIntervalMonths: Months,
+  }),
 });
 export type AgencyPolicy = t.TypeOf<typeof AgencyPolicy>;
 
@@ -56,6 +79,13 @@ export const defaultAgencyPolicy: AgencyPolicy = {
   },
   children: { intensiveCarePlanReviewMonths: 3 },
   placements: { respiteDaysPerYear: { standard: 0, enhanced: 14, intensive: 21 } },
+  clinics: {
+    cadenceDays: 14,
+    graceDays: 7,
+    sessionMinutes: { oneYoungPerson: 60, twoOrMoreYoungPeople: 90 },
+    notesDueDays: 5,
+  },
+  supervision: { sswVisitIntervalDays: 31, staffSupervisionIntervalDays: 31, appraisalIntervalMonths: 12 },
 };
 
 /** A refused configuration: names the field and what it must be. */
