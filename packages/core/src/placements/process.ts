@@ -221,12 +221,7 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
       if (placement.right.state.ended !== undefined)
         return E.left({ _tag: 'NotAllowedNow', message: `placement ${placementId} has ended` });
       if (command.endedOn < started.startedOn) {
-        return E.left({
-          _tag: 'InvalidCommand',
-          field: 'endedOn',
-          reason: 'must not be before the start',
-          message: `invalid command: 'endedOn' must not be before the start (${started.startedOn})`,
-        });
+        return E.left(invalidCommand('endedOn', `must not be before the start (${started.startedOn})`));
       }
       const household = await loadHousehold(started.householdId);
       if (E.isLeft(household)) return household;
