@@ -10,3 +10,4 @@ export * from './eventsourcing/index.js';
 export * from './placements/index.js';
 export * from './policy/index.js';
 export * from './rules/index.js';
+export * from './supervision/index.js';

@@ -8,6 +8,7 @@ export interface Subject {
   readonly placementId?: string;
   readonly adultId?: string;
   readonly petId?: string;
+  readonly staffId?: string;
 }
 
 export type DeadlineState = 'met' | 'met-late' | 'upcoming' | 'due-soon' | 'overdue';
