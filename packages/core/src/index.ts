@@ -5,6 +5,7 @@
 export * from './approvals/index.js';
 export * from './calendar/index.js';
 export * from './children/index.js';
+export * from './clinics/index.js';
 export * from './compliance/index.js';
 export * from './eventsourcing/index.js';
 export * from './placements/index.js';

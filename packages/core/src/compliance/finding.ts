@@ -9,6 +9,8 @@ export interface Subject {
   readonly adultId?: string;
   readonly petId?: string;
   readonly staffId?: string;
+  /** A clinic series (a clinician's consultations with one household). */
+  readonly seriesId?: string;
 }
 
 export type DeadlineState = 'met' | 'met-late' | 'upcoming' | 'due-soon' | 'overdue';
