@@ -1,6 +1,5 @@
 export * from './commands.js';
 export { reviewDueOn } from './compliance/approved-household.js';
-export { type ComplianceContext, complianceContext } from './compliance/context.js';
 export { type HouseholdCompliance, householdCompliance } from './compliance/household-compliance.js';
 export { householdDecider, householdStreamId } from './decider.js';
 export type { ApprovalsError, NotAllowedNow } from './decisions/guards.js';

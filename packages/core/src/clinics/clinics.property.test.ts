@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { complianceContext } from '../approvals/compliance/context.js';
+import { complianceContext } from '../compliance/context.js';
 import { fold } from '../eventsourcing/index.js';
 import { rules } from '../rules/index.js';
 import {

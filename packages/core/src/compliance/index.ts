@@ -1,3 +1,4 @@
+export { type Collector, type ComplianceContext, collector, complianceContext } from './context.js';
 export {
   type Deadline,
   type DeadlineInput,

@@ -1,7 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { complianceContext } from '../approvals/compliance/context.js';
 import * as hev from '../approvals/events/index.js';
+import { complianceContext } from '../compliance/context.js';
 import { commandHandler, fold, inMemoryEventStore, projectionRunner } from '../eventsourcing/index.js';
 import { defaultAgencyPolicy } from '../policy/index.js';
 import { approvedHousehold, foldHousehold, visit } from './__fixtures__/household.js';

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { complianceContext } from '../approvals/compliance/context.js';
 import type { HouseholdEvent } from '../approvals/events/index.js';
 import * as hev from '../approvals/events/index.js';
 import { addDays, daysBetween, type LocalDate, unsafeLocalDate } from '../calendar/index.js';
+import { complianceContext } from '../compliance/context.js';
 import { defaultAgencyPolicy } from '../policy/index.js';
 import { approvedHousehold, foldHousehold, visit } from './__fixtures__/household.js';
 import { unannouncedVisitCompliance } from './compliance/household-supervision.js';

@@ -1,11 +1,11 @@
 import { addMonths, type LocalDate } from '../../calendar/index.js';
+import type { Collector, ComplianceContext } from '../../compliance/context.js';
 import type { Subject } from '../../compliance/index.js';
 import { rules, statutoryNumbers } from '../../rules/index.js';
 import type { TrainingCourse } from '../events/household.js';
 import type { HouseholdState } from '../state.js';
 import { termsOn } from '../status.js';
 import { sameTerms, type Terms } from '../terms.js';
-import type { Collector, ComplianceContext } from './context.js';
 
 const lastOf = (dates: ReadonlyArray<LocalDate>): LocalDate | undefined =>
   dates.reduce<LocalDate | undefined>(

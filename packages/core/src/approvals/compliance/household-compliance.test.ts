@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { unsafeLocalDate as day, englandWorkingDayCalendar } from '../../calendar/index.js';
+import { complianceContext } from '../../compliance/context.js';
 import type { Finding } from '../../compliance/index.js';
 import { defaultAgencyPolicy } from '../../policy/index.js';
 import type { HouseholdEvent } from '../events/index.js';
 import * as ev from '../events/index.js';
 import { evolveHousehold, initialHouseholdState } from '../state.js';
 import type { Terms } from '../terms.js';
-import { complianceContext } from './context.js';
 import { householdCompliance } from './household-compliance.js';
 
 const terms: Terms = {

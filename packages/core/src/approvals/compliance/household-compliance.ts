@@ -1,4 +1,5 @@
 import { addDays, addMonths, type LocalDate, maxDate } from '../../calendar/index.js';
+import { type Collector, type ComplianceContext, collector } from '../../compliance/context.js';
 import {
   type Deadline,
   type Finding,
@@ -10,7 +11,6 @@ import { rules, statutoryNumbers } from '../../rules/index.js';
 import type { HouseholdState } from '../state.js';
 import { type HouseholdStatus, statusOn } from '../status.js';
 import { approvedHouseholdChecks } from './approved-household.js';
-import { type Collector, type ComplianceContext, collector } from './context.js';
 
 export interface HouseholdCompliance {
   readonly householdId: string;

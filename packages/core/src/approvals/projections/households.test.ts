@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { unsafeLocalDate as day } from '../../calendar/index.js';
+import { complianceContext } from '../../compliance/context.js';
 import { commandHandler, inMemoryEventStore, projectionRunner } from '../../eventsourcing/index.js';
 import { HouseholdCommand } from '../commands.js';
-import { complianceContext } from '../compliance/context.js';
 import { householdDecider, householdStreamId } from '../decider.js';
 import { householdEvents } from '../events/index.js';
 import { approvalsCompliance, approvalsRegister, householdRecords } from './households.js';

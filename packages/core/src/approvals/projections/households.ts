@@ -1,7 +1,7 @@
 import type { LocalDate } from '../../calendar/index.js';
+import type { ComplianceContext } from '../../compliance/context.js';
 import type { Projection } from '../../eventsourcing/index.js';
 import { reviewDueOn } from '../compliance/approved-household.js';
-import type { ComplianceContext } from '../compliance/context.js';
 import { type HouseholdCompliance, householdCompliance } from '../compliance/household-compliance.js';
 import { type HouseholdEvent, householdEvents } from '../events/index.js';
 import { evolveHousehold, type HouseholdState, initialHouseholdState } from '../state.js';

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { expect } from 'vitest';
-import { complianceContext } from '../../approvals/compliance/context.js';
 import { addDays, type LocalDate } from '../../calendar/index.js';
+import { complianceContext } from '../../compliance/context.js';
 import type { Deadline } from '../../compliance/index.js';
 import type { Rule } from '../../rules/index.js';
 import { childCompliance } from '../compliance/child-compliance.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { complianceContext } from '../../approvals/compliance/context.js';
 import type { SupportPackage } from '../../approvals/terms.js';
 import { unsafeLocalDate as day } from '../../calendar/index.js';
+import { complianceContext } from '../../compliance/context.js';
 import type { Deadline, Finding } from '../../compliance/index.js';
 import { defaultAgencyPolicy } from '../../policy/index.js';
 import { childPlaced, registration } from '../__fixtures__/child-history.js';

@@ -1,6 +1,6 @@
-import { type Collector, type ComplianceContext, collector } from '../../approvals/compliance/context.js';
 import type { SupportPackage } from '../../approvals/terms.js';
 import { addWeeks, type LocalDate } from '../../calendar/index.js';
+import { type Collector, type ComplianceContext, collector } from '../../compliance/context.js';
 import {
   type Deadline,
   type Finding,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { complianceContext } from '../../approvals/compliance/context.js';
+import { complianceContext } from '../../compliance/context.js';
 import { fold } from '../../eventsourcing/index.js';
 import { rules } from '../../rules/index.js';
 import { anOpenSeries, d, held, notes, scheduled } from '../__fixtures__/clinic-history.js';

@@ -1,9 +1,9 @@
-import { type ComplianceContext, collector } from '../../approvals/compliance/context.js';
 import type { HouseholdState } from '../../approvals/state.js';
 import { occupantsOn, statusOn, termsOn } from '../../approvals/status.js';
 import { addDays, type LocalDate } from '../../calendar/index.js';
 import { healthNeedsNotCovered } from '../../children/compliance/health-needs.js';
 import type { ChildState } from '../../children/state.js';
+import { type ComplianceContext, collector } from '../../compliance/context.js';
 import {
   type Deadline,
   type Finding,

@@ -1,9 +1,9 @@
-import type { ComplianceContext } from '../../approvals/compliance/context.js';
 import type { HouseholdRecords } from '../../approvals/projections/households.js';
 import { initialHouseholdState } from '../../approvals/state.js';
 import { type ChildCompliance, childCompliance } from '../../children/compliance/child-compliance.js';
 import type { ChildRecords } from '../../children/projections/children.js';
 import { initialChildState } from '../../children/state.js';
+import type { ComplianceContext } from '../../compliance/context.js';
 import { type PlacementCompliance, placementCompliance } from '../compliance/placement-compliance.js';
 import type { PlacementRecords } from './placements.js';
 

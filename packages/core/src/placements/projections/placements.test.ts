@@ -1,10 +1,10 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
-import { complianceContext } from '../../approvals/compliance/context.js';
 import * as hh from '../../approvals/events/index.js';
 import { householdRecords } from '../../approvals/projections/households.js';
 import * as ch from '../../children/events/index.js';
 import { childRecords } from '../../children/projections/children.js';
+import { complianceContext } from '../../compliance/context.js';
 import {
   commandHandler,
   type DomainEvent,

@@ -1,6 +1,6 @@
-import type { ComplianceContext } from '../../approvals/compliance/context.js';
 import type { HouseholdRecords } from '../../approvals/projections/households.js';
 import type { LocalDate } from '../../calendar/index.js';
+import type { ComplianceContext } from '../../compliance/context.js';
 import type { Deadline } from '../../compliance/index.js';
 import type { StaffRole } from '../events/index.js';
 import type { StaffRecords } from '../projections/staff.js';

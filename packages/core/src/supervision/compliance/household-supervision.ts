@@ -1,9 +1,9 @@
-import type { ComplianceContext } from '../../approvals/compliance/context.js';
 import { householdCompliance } from '../../approvals/compliance/household-compliance.js';
 import type { HouseholdRecords } from '../../approvals/projections/households.js';
 import type { HouseholdState } from '../../approvals/state.js';
 import { isApprovedOn } from '../../approvals/status.js';
 import { addDays, addMonths, type LocalDate } from '../../calendar/index.js';
+import type { ComplianceContext } from '../../compliance/context.js';
 import {
   type Deadline,
   type Finding,

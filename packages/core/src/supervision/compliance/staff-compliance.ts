@@ -1,5 +1,5 @@
-import { type ComplianceContext, collector } from '../../approvals/compliance/context.js';
 import { addDays, addMonths, type LocalDate } from '../../calendar/index.js';
+import { type ComplianceContext, collector } from '../../compliance/context.js';
 import {
   type Deadline,
   type Finding,

@@ -1,9 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { LocalDate, WorkingDayCalendar } from '../../calendar/index.js';
-import { englandWorkingDayCalendar } from '../../calendar/index.js';
-import type { DeadlineInput, Finding, Subject } from '../../compliance/index.js';
-import type { RuleRef } from '../../eventsourcing/index.js';
-import { type AgencyPolicy, defaultAgencyPolicy } from '../../policy/index.js';
+import type { LocalDate, WorkingDayCalendar } from '../calendar/index.js';
+import { englandWorkingDayCalendar } from '../calendar/index.js';
+import type { RuleRef } from '../eventsourcing/index.js';
+import { type AgencyPolicy, defaultAgencyPolicy } from '../policy/index.js';
+import type { DeadlineInput, Finding, Subject } from './finding.js';
 
 /** What a compliance evaluation needs besides the record: the date, the agency's settings, the calendar. */
 export interface ComplianceContext {
