@@ -1,18 +1,13 @@
-import type { Decider } from '../eventsourcing/index.js';
+import { type Decider, type DecisionsByKind, decideByKind } from '../eventsourcing/index.js';
 import type { HouseholdCommand } from './commands.js';
 import * as application from './decisions/application.js';
 import * as approval from './decisions/approval.js';
-import type { ApprovalsError, Decision } from './decisions/guards.js';
+import type { ApprovalsError } from './decisions/guards.js';
 import * as household from './decisions/household.js';
 import type { HouseholdEvent } from './events/index.js';
 import { evolveHousehold, type HouseholdState, initialHouseholdState } from './state.js';
 
-type Handlers = {
-  readonly [K in HouseholdCommand['kind']]: (
-    command: Extract<HouseholdCommand, { kind: K }>,
-    state: HouseholdState,
-  ) => Decision;
-};
+type Handlers = DecisionsByKind<HouseholdCommand, HouseholdState, HouseholdEvent, ApprovalsError>;
 
 const handlers: Handlers = {
   ReceiveApplication: application.receiveApplication,
@@ -51,8 +46,7 @@ const handlers: Handlers = {
 export const householdDecider: Decider<HouseholdCommand, HouseholdState, HouseholdEvent, ApprovalsError> = {
   initialState: initialHouseholdState,
   evolve: evolveHousehold,
-  decide: (command, state) =>
-    (handlers[command.kind] as (c: HouseholdCommand, s: HouseholdState) => Decision)(command, state),
+  decide: decideByKind(handlers),
 };
 
 export const householdStreamId = (householdId: string): string => `household-${householdId}`;

@@ -1,19 +1,14 @@
-import type { Decider } from '../eventsourcing/index.js';
+import { type Decider, type DecisionsByKind, decideByKind } from '../eventsourcing/index.js';
 import type { ChildCommand } from './commands.js';
 import * as care from './decisions/care.js';
-import type { ChildrenError, Decision } from './decisions/guards.js';
+import type { ChildrenError } from './decisions/guards.js';
 import * as needs from './decisions/needs.js';
 import * as registration from './decisions/registration.js';
 import * as statutory from './decisions/statutory.js';
 import type { ChildEvent } from './events/index.js';
 import { type ChildState, evolveChild, initialChildState } from './state.js';
 
-type Handlers = {
-  readonly [K in ChildCommand['kind']]: (
-    command: Extract<ChildCommand, { kind: K }>,
-    state: ChildState,
-  ) => Decision;
-};
+type Handlers = DecisionsByKind<ChildCommand, ChildState, ChildEvent, ChildrenError>;
 
 const handlers: Handlers = {
   RegisterChild: registration.registerChild,
@@ -36,8 +31,7 @@ const handlers: Handlers = {
 export const childDecider: Decider<ChildCommand, ChildState, ChildEvent, ChildrenError> = {
   initialState: initialChildState,
   evolve: evolveChild,
-  decide: (command, state) =>
-    (handlers[command.kind] as (c: ChildCommand, s: ChildState) => Decision)(command, state),
+  decide: decideByKind(handlers),
 };
 
 export const childStreamId = (childId: string): string => `child-${childId}`;

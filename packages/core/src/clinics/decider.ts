@@ -1,18 +1,13 @@
-import type { Decider } from '../eventsourcing/index.js';
+import { type Decider, type DecisionsByKind, decideByKind } from '../eventsourcing/index.js';
 import { type AgencyPolicy, defaultAgencyPolicy } from '../policy/index.js';
 import type { ClinicCommand } from './commands.js';
-import type { ClinicDecision, ClinicError } from './decisions/guards.js';
+import type { ClinicError } from './decisions/guards.js';
 import * as series from './decisions/series.js';
 import * as sessions from './decisions/sessions.js';
 import type { ClinicEvent } from './events/index.js';
 import { type ClinicSeriesState, evolveClinicSeries, initialClinicSeriesState } from './state.js';
 
-type Handlers = {
-  readonly [K in ClinicCommand['kind']]: (
-    command: Extract<ClinicCommand, { kind: K }>,
-    state: ClinicSeriesState,
-  ) => ClinicDecision;
-};
+type Handlers = DecisionsByKind<ClinicCommand, ClinicSeriesState, ClinicEvent, ClinicError>;
 
 const handlers = (policy: AgencyPolicy): Handlers => ({
   OpenClinicSeries: series.openClinicSeries,
@@ -38,8 +33,7 @@ export const clinicDecider = (
   return {
     initialState: initialClinicSeriesState,
     evolve: evolveClinicSeries,
-    decide: (command, state) =>
-      (byKind[command.kind] as (c: ClinicCommand, s: ClinicSeriesState) => ClinicDecision)(command, state),
+    decide: decideByKind(byKind),
   };
 };
 

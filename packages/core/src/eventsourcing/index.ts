@@ -11,6 +11,7 @@ export {
   type CommandResult,
   commandHandler,
 } from './command-handler.js';
+export { type DecisionsByKind, decideByKind } from './decide-by-kind.js';
 export { type Decider, fold } from './decider.js';
 export {
   type AggregatedStream,

@@ -1,16 +1,11 @@
-import type { Decider } from '../eventsourcing/index.js';
+import { type Decider, type DecisionsByKind, decideByKind } from '../eventsourcing/index.js';
 import type { StaffCommand } from './commands.js';
-import type { Decision, SupervisionError } from './decisions/guards.js';
+import type { SupervisionError } from './decisions/guards.js';
 import * as staff from './decisions/staff.js';
 import type { StaffEvent } from './events/index.js';
 import { evolveStaff, initialStaffState, type StaffState } from './state.js';
 
-type Handlers = {
-  readonly [K in StaffCommand['kind']]: (
-    command: Extract<StaffCommand, { kind: K }>,
-    state: StaffState,
-  ) => Decision;
-};
+type Handlers = DecisionsByKind<StaffCommand, StaffState, StaffEvent, SupervisionError>;
 
 const handlers: Handlers = {
   RegisterStaffMember: staff.registerStaffMember,
@@ -24,8 +19,7 @@ const handlers: Handlers = {
 export const staffDecider: Decider<StaffCommand, StaffState, StaffEvent, SupervisionError> = {
   initialState: initialStaffState,
   evolve: evolveStaff,
-  decide: (command, state) =>
-    (handlers[command.kind] as (c: StaffCommand, s: StaffState) => Decision)(command, state),
+  decide: decideByKind(handlers),
 };
 
 export const staffStreamId = (staffId: string): string => `staff-${staffId}`;
