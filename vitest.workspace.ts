@@ -14,5 +14,6 @@ const project = (name: string, root: string) =>
 export default [
   project('core', 'packages/core'),
   project('testkit', 'packages/testkit'),
+  project('store-postgres', 'packages/store-postgres'),
   project('example-quickstart', 'examples/quickstart'),
 ];

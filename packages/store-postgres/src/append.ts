@@ -1,0 +1,150 @@
+import {
+  type AppendError,
+  type AppendResult,
+  type Clock,
+  checkExpectedRevision,
+  classifyAppend,
+  type NewEvent,
+  noStream,
+  type StreamState,
+  type StreamWrite,
+  streamAt,
+} from '@fostering/core';
+import * as E from 'fp-ts/lib/Either.js';
+import { type EventRow, eventColumns, recordedEventOf } from './rows.js';
+import type { SqlExecutor } from './sql.js';
+
+/** Thrown inside a transaction to roll it back with an expected failure, caught by the caller. */
+export class Refusal extends Error {
+  constructor(readonly error: AppendError) {
+    super(error.message);
+  }
+}
+
+/** The advisory lock that serialises position allocation (see docs/adapters/postgres.md). */
+export const POSITION_LOCK = 7_468_001;
+
+const COLUMNS = 13;
+
+const lockStream = async (tx: SqlExecutor, streamId: string): Promise<StreamState> => {
+  // Creating the row first gives even a new stream a row to lock, so "no_stream" holds until commit.
+  await tx.query(
+    'insert into fostering_streams (stream_id, revision) values ($1, -1) on conflict do nothing',
+    [streamId],
+  );
+  const rows = await tx.query<{ revision: string }>(
+    'select revision::text as revision from fostering_streams where stream_id = $1 for update',
+    [streamId],
+  );
+  const revision = Number(rows[0]?.revision ?? -1);
+  return revision < 0 ? noStream : streamAt(revision);
+};
+
+type Plan = { readonly write: StreamWrite; readonly state: StreamState; readonly replay?: AppendResult };
+
+const plan = async (tx: SqlExecutor, write: StreamWrite): Promise<Plan> => {
+  const state = await lockStream(tx, write.streamId);
+  const ids = write.events.map((e) => e.eventId);
+  const known = await tx.query<{ event_id: string; revision: string }>(
+    'select event_id, stream_revision::text as revision from fostering_events where stream_id = $1 and event_id = any($2::text[])',
+    [write.streamId, ids],
+  );
+  const revisionOf = new Map(known.map((row) => [row.event_id, Number(row.revision)]));
+  const verdict = classifyAppend(write.streamId, write.events, (id) => revisionOf.get(id));
+  if (verdict.kind === 'conflict') throw new Refusal(verdict.conflict);
+  if (verdict.kind === 'replay') {
+    const rows = await tx.query<EventRow>(
+      `select ${eventColumns} from fostering_events where stream_id = $1 and stream_revision between $2 and $3
+       order by stream_revision`,
+      [write.streamId, verdict.firstRevision, verdict.firstRevision + write.events.length - 1],
+    );
+    const nextExpectedRevision = state.exists ? state.revision : 'no_stream';
+    return {
+      write,
+      state,
+      replay: {
+        streamId: write.streamId,
+        nextExpectedRevision,
+        events: rows.map(recordedEventOf),
+        replayed: true,
+      },
+    };
+  }
+  const checked = checkExpectedRevision(write.streamId, write.expectedRevision, state);
+  if (E.isLeft(checked)) throw new Refusal(checked.left);
+  return { write, state };
+};
+
+const insert = async (
+  tx: SqlExecutor,
+  write: StreamWrite,
+  state: StreamState,
+  recordedAt: Date,
+): Promise<AppendResult> => {
+  const first = state.exists ? state.revision + 1 : 0;
+  const params = write.events.flatMap((event: NewEvent, i) => [
+    event.eventId,
+    write.streamId,
+    first + i,
+    event.type,
+    event.schemaVersion,
+    JSON.stringify(event.data),
+    event.occurredAt,
+    recordedAt,
+    event.actor.id,
+    event.actor.role,
+    event.correlationId,
+    event.causationId,
+  ]);
+  // Only placeholders are generated here; every value travels as a parameter.
+  const rows = write.events
+    .map((_, i) => {
+      const p = (n: number) => `$${i * (COLUMNS - 1) + n}`;
+      return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)})`;
+    })
+    .join(', ');
+  const inserted = await tx.query<EventRow>(
+    `insert into fostering_events (event_id, stream_id, stream_revision, type, schema_version, data, occurred_at,
+       recorded_at, actor_id, actor_role, correlation_id, causation_id)
+     values ${rows} returning ${eventColumns}`,
+    params,
+  );
+  const last = first + write.events.length - 1;
+  await tx.query('update fostering_streams set revision = $2 where stream_id = $1', [write.streamId, last]);
+  const events = inserted.map(recordedEventOf).sort((a, b) => a.streamRevision - b.streamRevision);
+  return { streamId: write.streamId, nextExpectedRevision: last, events, replayed: false };
+};
+
+/**
+ * One transaction for any number of streams: lock each stream row (in a fixed order, so two transactions can
+ * never deadlock on each other), check idempotency and the expected revision against the locked row, then take
+ * the position lock and insert. A refusal rolls everything back.
+ */
+export const appendInTransaction = async (
+  tx: SqlExecutor,
+  writes: ReadonlyArray<StreamWrite>,
+  clock: Clock,
+): Promise<ReadonlyArray<AppendResult>> => {
+  const ordered = [...writes].sort((a, b) =>
+    a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0,
+  );
+  const plans = new Map<string, Plan>();
+  for (const write of ordered) plans.set(write.streamId, await plan(tx, write));
+  const writing = [...plans.values()].filter((p) => p.replay === undefined && p.write.events.length > 0);
+  if (writing.length > 0) await tx.query('select pg_advisory_xact_lock($1)', [POSITION_LOCK]);
+  const recordedAt = clock.now();
+  const results = new Map<string, AppendResult>();
+  for (const p of plans.values()) {
+    if (p.replay !== undefined) results.set(p.write.streamId, p.replay);
+    else if (p.write.events.length === 0) {
+      results.set(p.write.streamId, {
+        streamId: p.write.streamId,
+        nextExpectedRevision: p.state.exists ? p.state.revision : 'no_stream',
+        events: [],
+        replayed: false,
+      });
+    }
+  }
+  for (const p of writing) results.set(p.write.streamId, await insert(tx, p.write, p.state, recordedAt));
+  return writes.map((w) => results.get(w.streamId) as AppendResult);
+};

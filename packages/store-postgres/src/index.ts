@@ -1,0 +1,3 @@
+export { latestSchemaVersion, migrate, migrations, schemaVersion } from './migrations.js';
+export { type PostgresEventStoreOptions, postgresEventStore } from './postgres-event-store.js';
+export { pgliteClient, pgPoolClient, type SqlClient, type SqlExecutor } from './sql.js';

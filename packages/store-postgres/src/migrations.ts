@@ -1,0 +1,71 @@
+import type { SqlClient } from './sql.js';
+
+/**
+ * Versioned migrations, applied in order inside one transaction each; the version table records what ran, so
+ * running them again is harmless. Never edit a released migration: add the next one.
+ */
+export const migrations: ReadonlyArray<{
+  readonly version: number;
+  readonly statements: ReadonlyArray<string>;
+}> = [
+  {
+    version: 1,
+    statements: [
+      `create table fostering_streams (
+         stream_id text primary key,
+         revision bigint not null
+       )`,
+      `create table fostering_events (
+         global_position bigint generated always as identity primary key,
+         event_id text not null,
+         stream_id text not null,
+         stream_revision bigint not null,
+         type text not null,
+         schema_version integer not null,
+         data jsonb not null,
+         occurred_at timestamptz not null,
+         recorded_at timestamptz not null,
+         actor_id text not null,
+         actor_role text not null,
+         correlation_id text not null,
+         causation_id text not null,
+         unique (stream_id, stream_revision),
+         unique (stream_id, event_id)
+       )`,
+      'create index fostering_events_type on fostering_events (type, global_position)',
+    ],
+  },
+];
+
+export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
+
+/** Brings the schema up to date; returns the versions it applied. */
+export const migrate = async (client: SqlClient): Promise<ReadonlyArray<number>> => {
+  await client.query(`create table if not exists fostering_schema_version (
+    version integer primary key,
+    applied_at timestamptz not null default now()
+  )`);
+  const applied: number[] = [];
+  for (const migration of migrations) {
+    const ran = await client.transaction(async (tx) => {
+      // The lock makes two processes migrating at once take turns instead of both applying a version.
+      await tx.query('select pg_advisory_xact_lock(hashtext($1))', ['fostering_schema_version']);
+      const done = await tx.query('select 1 from fostering_schema_version where version = $1', [
+        migration.version,
+      ]);
+      if (done.length > 0) return false;
+      for (const statement of migration.statements) await tx.query(statement);
+      await tx.query('insert into fostering_schema_version (version) values ($1)', [migration.version]);
+      return true;
+    });
+    if (ran) applied.push(migration.version);
+  }
+  return applied;
+};
+
+export const schemaVersion = async (client: SqlClient): Promise<number> => {
+  const rows = await client.query<{ version: number | null }>(
+    'select max(version) as version from fostering_schema_version',
+  );
+  return Number(rows[0]?.version ?? 0);
+};

@@ -1,0 +1,210 @@
+import {
+  type AppendResult,
+  AppendSignal,
+  type Clock,
+  catchUpSubscription,
+  decodePosition,
+  type EventFilter,
+  type EventStore,
+  matchesFilter,
+  noStream,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type RecordedEvent,
+  StoreFailure,
+  storeUnavailable,
+  streamAt,
+  systemClock,
+} from '@fostering/core';
+import * as E from 'fp-ts/lib/Either.js';
+import { appendInTransaction, Refusal } from './append.js';
+import { migrate } from './migrations.js';
+import { type EventRow, eventColumns, recordedEventOf } from './rows.js';
+import type { SqlClient } from './sql.js';
+
+export interface PostgresEventStoreOptions {
+  readonly clock?: Clock;
+  /** Apply migrations when the store opens (default true); embedders who migrate separately turn it off. */
+  readonly migrate?: boolean;
+  /** Rows per page for reads and subscriptions. */
+  readonly pageSize?: number;
+  /** How often subscriptions look for events appended by other processes, in milliseconds. */
+  readonly pollIntervalMs?: number;
+}
+
+const positionOf = (position: string | undefined): string =>
+  position === undefined ? '0' : (decodePosition(position as never)[0]?.toString() ?? '0');
+
+/** SQL conditions and parameters for a filter, numbered after `offset` parameters already used. */
+const filterSql = (filter: EventFilter | undefined, offset: number): { sql: string; params: unknown[] } => {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter?.streamPrefixes !== undefined) {
+    params.push(filter.streamPrefixes);
+    parts.push(
+      `exists (select 1 from unnest($${offset + params.length}::text[]) p where starts_with(stream_id, p))`,
+    );
+  }
+  if (filter?.eventTypes !== undefined) {
+    params.push(filter.eventTypes);
+    parts.push(`type = any($${offset + params.length}::text[])`);
+  }
+  return { sql: parts.map((p) => ` and ${p}`).join(''), params };
+};
+
+/**
+ * The event store on PostgreSQL, for a server (`pgPoolClient`) or embedded PGlite (`pgliteClient`) alike.
+ * Expected revisions are enforced under a row lock in the same transaction as the insert; positions are
+ * allocated under a transaction-scoped advisory lock, so they become visible in order and a catch-up reader
+ * never skips one (docs/adapters/postgres.md).
+ */
+export const postgresEventStore = async (
+  client: SqlClient,
+  options: PostgresEventStoreOptions = {},
+): Promise<EventStore> => {
+  if (options.migrate ?? true) await migrate(client);
+  const clock = options.clock ?? systemClock;
+  const pageSize = options.pageSize ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? 100;
+  const signal = new AppendSignal();
+  let closed = false;
+
+  const failure = (error: unknown) =>
+    storeUnavailable(
+      client.name,
+      `${client.name} store: ${error instanceof Error ? error.message : String(error)}`,
+      error,
+    );
+
+  const query = async <Row extends object>(text: string, params: ReadonlyArray<unknown>) => {
+    if (closed) throw new StoreFailure(storeUnavailable(client.name, `store '${client.name}' is closed`));
+    try {
+      return await client.query<Row>(text, params);
+    } catch (error) {
+      throw new StoreFailure(failure(error));
+    }
+  };
+
+  const appendToStreams: NonNullable<EventStore['appendToStreams']> = async (writes) => {
+    if (closed) return E.left(storeUnavailable(client.name, `store '${client.name}' is closed`));
+    const ids = writes.map((w) => w.streamId);
+    if (new Set(ids).size !== ids.length) throw new TypeError('appendToStreams: a stream appears twice');
+    try {
+      const results = await client.transaction((tx) => appendInTransaction(tx, writes, clock));
+      if (results.some((r) => !r.replayed && r.events.length > 0)) signal.notify();
+      return E.right(results);
+    } catch (error) {
+      if (error instanceof Refusal) return E.left(error.error);
+      return E.left(failure(error));
+    }
+  };
+
+  const lastRevision = async (streamId: string): Promise<number> => {
+    const rows = await query<{ revision: string }>(
+      'select revision::text as revision from fostering_streams where stream_id = $1',
+      [streamId],
+    );
+    return Number(rows[0]?.revision ?? -1);
+  };
+
+  async function* readStream(
+    streamId: string,
+    options: ReadStreamOptions = {},
+  ): AsyncGenerator<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    let next = from === 'start' ? 0 : from === 'end' ? await lastRevision(streamId) : from;
+    const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    let count = 0;
+    // Keyset paging on the revision: each page starts where the last one stopped.
+    while (count < limit) {
+      const rows = await query<EventRow>(
+        `select ${eventColumns} from fostering_events where stream_id = $1 and stream_revision ${backwards ? '<=' : '>='} $2
+         order by stream_revision ${backwards ? 'desc' : 'asc'} limit $3`,
+        [streamId, next, Math.min(pageSize, limit - count)],
+      );
+      for (const row of rows) {
+        count++;
+        yield recordedEventOf(row);
+      }
+      if (rows.length < pageSize) return;
+      const last = Number((rows[rows.length - 1] as EventRow).revision);
+      next = backwards ? last - 1 : last + 1;
+    }
+  }
+
+  async function* readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    const limit = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const filter = filterSql(options.filter, 2);
+    let position =
+      options.direction === 'backwards'
+        ? options.before === undefined
+          ? (2n ** 63n - 1n).toString()
+          : positionOf(options.before)
+        : positionOf(options.after);
+    let count = 0;
+    for (;;) {
+      const rows = await query<EventRow>(
+        `select ${eventColumns} from fostering_events where global_position ${backwards ? '<' : '>'} $1::bigint
+         ${filter.sql} order by global_position ${backwards ? 'desc' : 'asc'} limit $2`,
+        [position, Math.min(pageSize, limit - count), ...filter.params],
+      );
+      for (const row of rows) {
+        count++;
+        yield recordedEventOf(row);
+      }
+      if (rows.length < pageSize || count >= limit) return;
+      position = (rows[rows.length - 1] as EventRow).position;
+    }
+  }
+
+  const readPage = async (after: string | undefined) => {
+    const rows = await query<EventRow>(
+      `select ${eventColumns} from fostering_events where global_position > $1::bigint order by global_position limit $2`,
+      [positionOf(after), pageSize],
+    );
+    return rows.map(recordedEventOf);
+  };
+
+  const nextAppend = () =>
+    Promise.race([
+      signal.next(),
+      // Other processes append too: look again after the poll interval even without a local signal.
+      new Promise<'appended'>((resolve) => setTimeout(() => resolve('appended'), pollIntervalMs).unref()),
+    ]).then((outcome) => (closed ? ('closed' as const) : outcome));
+
+  return {
+    name: client.name,
+    append: async (streamId, events, { expectedRevision }) =>
+      E.map((results: ReadonlyArray<AppendResult>) => results[0] as AppendResult)(
+        await appendToStreams([{ streamId, events, expectedRevision }]),
+      ),
+    appendToStreams,
+    readStream,
+    readAll,
+    subscribeToAll: (subscribe = {}) => {
+      const matches = matchesFilter(subscribe.filter);
+      return catchUpSubscription(
+        {
+          nextAppend,
+          readPage: async (after) => {
+            const page = await readPage(after);
+            return { events: page.filter(matches), scannedTo: page[page.length - 1]?.globalPosition };
+          },
+        },
+        subscribe.after,
+      );
+    },
+    streamState: async (streamId) => {
+      const revision = await lastRevision(streamId);
+      return revision < 0 ? noStream : streamAt(revision);
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      signal.close();
+      await client.close();
+    },
+  };
+};
