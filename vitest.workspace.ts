@@ -7,7 +7,7 @@ import { defineProject } from 'vitest/config';
 const project = (name: string, root: string) =>
   defineProject({
     root,
-    ssr: { resolve: { conditions: ['@fostering/source', 'import', 'node', 'default'] } },
+    ssr: { resolve: { conditions: ['@fostering/source', 'module', 'node', 'development|production'] } },
     test: { name, include: ['src/**/*.test.ts'], environment: 'node' },
   });
 
