@@ -1,0 +1,93 @@
+import type { NewEvent, RecordedEvent } from '@fostering/core';
+import { newEventId } from '@fostering/core';
+import { collect, readInBackground } from '@fostering/testkit';
+import * as E from 'fp-ts/lib/Either.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningServer, startEmbeddedServer } from './__fixtures__/embedded-server.js';
+import { postgresEventStore } from './postgres-event-store.js';
+import { pgPoolClient, type SqlClient } from './sql.js';
+
+let server: RunningServer | undefined;
+beforeAll(async () => {
+  server = await startEmbeddedServer();
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+}, 60_000);
+
+/** A client whose every third transaction lingers before committing, still holding whatever it locked. */
+const lingering = (inner: SqlClient): SqlClient => {
+  let n = 0;
+  return {
+    ...inner,
+    transaction: (work) =>
+      inner.transaction(async (tx) => {
+        const result = await work(tx);
+        if (++n % 3 === 0) await tx.query('select pg_sleep(0.02)');
+        return result;
+      }),
+  };
+};
+
+const event = (n: number): NewEvent => ({
+  eventId: newEventId(),
+  type: 'StressCounted',
+  schemaVersion: 1,
+  data: { n },
+  occurredAt: new Date(),
+  actor: { id: 'stress', role: 'test' },
+  correlationId: 'stress',
+  causationId: 'stress',
+});
+
+// With the position lock removed (checked by hand), the subscriber misses events and this test fails.
+describe('gap-safe global order on a real PostgreSQL server', () => {
+  it('a subscriber sees every event exactly once, in an order consistent with every stream', {
+    timeout: 120_000,
+  }, async () => {
+    if (server === undefined) throw new Error('the embedded server did not start');
+    const writers = 6;
+    const appendsPerWriter = 40;
+    const reader = await postgresEventStore(pgPoolClient(server.pool()), { pollIntervalMs: 5 });
+    const subscription = reader.subscribeToAll({ filter: { streamPrefixes: ['stress-'] } });
+    const seen = readInBackground(subscription);
+    // Each writer has its own pool, so their transactions really run side by side on the server.
+    const stores = await Promise.all(
+      Array.from({ length: writers }, () => postgresEventStore(lingering(pgPoolClient(server!.pool())))),
+    );
+    const acknowledged: string[] = [];
+    await Promise.all(
+      stores.map(async (store, w) => {
+        for (let i = 0; i < appendsPerWriter; i++) {
+          // Writers share streams, so appends race on the same streams as well as on positions.
+          const streamId = `stress-${(w + i) % 5}`;
+          const batch = [event(i), ...(i % 4 === 0 ? [event(i)] : [])];
+          const result = await store.append(streamId, batch, { expectedRevision: 'any' });
+          if (E.isLeft(result)) throw new Error(result.left.message);
+          acknowledged.push(...batch.map((e) => e.eventId));
+        }
+      }),
+    );
+    try {
+      await seen.until(() => seen.events().length >= acknowledged.length, 20_000);
+    } finally {
+      await subscription.close();
+    }
+
+    const delivered: RecordedEvent[] = seen.events();
+    const ids = delivered.map((e) => e.eventId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual([...acknowledged].sort());
+    const positions = delivered.map((e) => e.globalPosition);
+    expect([...positions].sort()).toEqual(positions);
+    const revisions = new Map<string, number>();
+    for (const e of delivered) {
+      expect(e.streamRevision).toBe((revisions.get(e.streamId) ?? -1) + 1);
+      revisions.set(e.streamId, e.streamRevision);
+    }
+    // And a plain read of everything agrees with what the subscriber saw.
+    const all = await collect(reader.readAll({ filter: { streamPrefixes: ['stress-'] } }));
+    expect(all.map((e) => e.eventId)).toEqual(ids);
+    await Promise.all([reader, ...stores].map((s) => s.close()));
+  });
+});
