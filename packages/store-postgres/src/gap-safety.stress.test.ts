@@ -45,15 +45,16 @@ describe('gap-safe global order on a real PostgreSQL server', () => {
   it('a subscriber sees every event exactly once, in an order consistent with every stream', {
     timeout: 120_000,
   }, async () => {
-    if (server === undefined) throw new Error('the embedded server did not start');
+    const running = server;
+    if (running === undefined) throw new Error('the embedded server did not start');
     const writers = 6;
     const appendsPerWriter = 40;
-    const reader = await postgresEventStore(pgPoolClient(server.pool()), { pollIntervalMs: 5 });
+    const reader = await postgresEventStore(pgPoolClient(running.pool()), { pollIntervalMs: 5 });
     const subscription = reader.subscribeToAll({ filter: { streamPrefixes: ['stress-'] } });
     const seen = readInBackground(subscription);
     // Each writer has its own pool, so their transactions really run side by side on the server.
     const stores = await Promise.all(
-      Array.from({ length: writers }, () => postgresEventStore(lingering(pgPoolClient(server!.pool())))),
+      Array.from({ length: writers }, () => postgresEventStore(lingering(pgPoolClient(running.pool())))),
     );
     const acknowledged: string[] = [];
     await Promise.all(
