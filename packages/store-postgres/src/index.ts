@@ -1,3 +1,4 @@
 export { latestSchemaVersion, migrate, migrations, schemaVersion } from './migrations.js';
 export { type PostgresEventStoreOptions, postgresEventStore } from './postgres-event-store.js';
 export { pgliteClient, pgPoolClient, type SqlClient, type SqlExecutor } from './sql.js';
+export { postgresCheckpointStore, postgresSnapshotStore } from './state-stores.js';

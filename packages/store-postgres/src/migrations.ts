@@ -35,6 +35,23 @@ export const migrations: ReadonlyArray<{
       'create index fostering_events_type on fostering_events (type, global_position)',
     ],
   },
+  {
+    version: 2,
+    statements: [
+      `create table fostering_snapshots (
+         stream_id text primary key,
+         revision bigint not null,
+         version integer not null,
+         state jsonb not null
+       )`,
+      `create table fostering_checkpoints (
+         name text primary key,
+         position text,
+         state jsonb not null,
+         updated_at timestamptz not null default now()
+       )`,
+    ],
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
