@@ -40,25 +40,39 @@ const pgExecutor = (client: Pool | PoolClient): SqlExecutor => ({
     (await client.query(text, [...params])).rows as Row[],
 });
 
+// A connection the server drops (a restart, a failover) makes `pg` emit 'error' on the client; unlistened, that
+// would crash the process. The failure reaches the caller anyway, as the rejection of the query in flight or of
+// the next one, which the store turns into a `StoreUnavailable`.
+const ignoreConnectionError = () => undefined;
+
 /** A PostgreSQL server through a `pg` pool: each transaction on its own pooled connection. */
-export const pgPoolClient = (pool: Pool, options: { readonly closePool?: boolean } = {}): SqlClient => ({
-  name: 'postgres',
-  ...pgExecutor(pool),
-  transaction: async (work) => {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
-      const result = await work(pgExecutor(client));
-      await client.query('commit');
-      return result;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  },
-  close: async () => {
-    if (options.closePool ?? true) await pool.end();
-  },
-});
+export const pgPoolClient = (pool: Pool, options: { readonly closePool?: boolean } = {}): SqlClient => {
+  pool.on('error', ignoreConnectionError);
+  return {
+    name: 'postgres',
+    ...pgExecutor(pool),
+    transaction: async (work) => {
+      const client = await pool.connect();
+      client.on('error', ignoreConnectionError);
+      // A connection whose rollback failed is broken: destroy it rather than return it to the pool.
+      let broken = false;
+      try {
+        await client.query('begin');
+        const result = await work(pgExecutor(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => {
+          broken = true;
+        });
+        throw error;
+      } finally {
+        client.off('error', ignoreConnectionError);
+        client.release(broken);
+      }
+    },
+    close: async () => {
+      if (options.closePool ?? true) await pool.end();
+    },
+  };
+};

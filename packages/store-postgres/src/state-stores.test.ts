@@ -38,7 +38,7 @@ const counted = (n: number) => ({
 });
 
 describe('migrations', () => {
-  it('apply from empty, then re-apply as a no-op, recording the version', async () => {
+  it('apply from empty, then re-apply as a no-op, recording the version', { timeout: 60_000 }, async () => {
     const fresh = pgliteClient(new PGlite());
     expect(await migrate(fresh)).toEqual([1, 2]);
     expect(await migrate(fresh)).toEqual([]);
