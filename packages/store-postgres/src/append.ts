@@ -24,6 +24,9 @@ export class Refusal extends Error {
 /** The advisory lock that serialises position allocation (see docs/adapters/postgres.md). */
 export const POSITION_LOCK = 7_468_001;
 
+/** The NOTIFY channel appends announce themselves on, waking subscribers in every process. */
+export const APPENDED_CHANNEL = 'fostering_events_appended';
+
 const COLUMNS = 13;
 
 const lockStream = async (tx: SqlExecutor, streamId: string): Promise<StreamState> => {
@@ -146,5 +149,7 @@ export const appendInTransaction = async (
     }
   }
   for (const p of writing) results.set(p.write.streamId, await insert(tx, p.write, p.state, recordedAt));
+  // Delivered to listeners only when the transaction commits, so a woken subscriber always finds the events.
+  if (writing.length > 0) await tx.query('select pg_notify($1, $2)', [APPENDED_CHANNEL, '']);
   return writes.map((w) => results.get(w.streamId) as AppendResult);
 };

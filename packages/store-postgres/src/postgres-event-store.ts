@@ -17,7 +17,7 @@ import {
   systemClock,
 } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { appendInTransaction, Refusal } from './append.js';
+import { APPENDED_CHANNEL, appendInTransaction, Refusal } from './append.js';
 import { migrate } from './migrations.js';
 import { type EventRow, eventColumns, recordedEventOf } from './rows.js';
 import type { SqlClient } from './sql.js';
@@ -28,7 +28,7 @@ export interface PostgresEventStoreOptions {
   readonly migrate?: boolean;
   /** Rows per page for reads and subscriptions. */
   readonly pageSize?: number;
-  /** How often subscriptions look for events appended by other processes, in milliseconds. */
+  /** Fallback: how often subscriptions look for new events if no notification woke them, in milliseconds. */
   readonly pollIntervalMs?: number;
 }
 
@@ -65,7 +65,7 @@ export const postgresEventStore = async (
   if (options.migrate ?? true) await migrate(client);
   const clock = options.clock ?? systemClock;
   const pageSize = options.pageSize ?? 500;
-  const pollIntervalMs = options.pollIntervalMs ?? 100;
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000;
   const signal = new AppendSignal();
   let closed = false;
 
@@ -167,6 +167,13 @@ export const postgresEventStore = async (
     return rows.map(recordedEventOf);
   };
 
+  // Subscriptions wake on NOTIFY from any process; polling remains as the fallback should a notification be lost.
+  let listening: Promise<(() => Promise<void>) | undefined> | undefined;
+  const listenOnce = () => {
+    listening ??= client.listen(APPENDED_CHANNEL, () => signal.notify()).catch(() => undefined);
+    return listening;
+  };
+
   const nextAppend = () =>
     Promise.race([
       signal.next(),
@@ -185,6 +192,7 @@ export const postgresEventStore = async (
     readAll,
     subscribeToAll: (subscribe = {}) => {
       const matches = matchesFilter(subscribe.filter);
+      void listenOnce();
       return catchUpSubscription(
         {
           nextAppend,
@@ -204,6 +212,8 @@ export const postgresEventStore = async (
       if (closed) return;
       closed = true;
       signal.close();
+      const unlisten = await listening;
+      await unlisten?.();
       await client.close();
     },
   };

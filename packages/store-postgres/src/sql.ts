@@ -16,6 +16,11 @@ export interface SqlClient extends SqlExecutor {
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it rejects. */
   readonly transaction: <A>(work: (tx: SqlExecutor) => Promise<A>) => Promise<A>;
   readonly close: () => Promise<void>;
+  /**
+   * Calls `onNotify` whenever a notification arrives on `channel` (PostgreSQL LISTEN/NOTIFY); resolves to a
+   * function that stops listening.
+   */
+  readonly listen: (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
   /** What the store reports in `StoreUnavailable` errors. */
   readonly name: string;
 }
@@ -30,6 +35,7 @@ export const pgliteClient = (db: PGlite, options: { readonly closeDatabase?: boo
   name: 'pglite',
   ...pgliteExecutor(db),
   transaction: (work) => db.transaction((tx) => work(pgliteExecutor(tx))),
+  listen: async (channel, onNotify) => db.listen(channel, onNotify),
   close: async () => {
     if (options.closeDatabase ?? true) await db.close();
   },
@@ -70,6 +76,20 @@ export const pgPoolClient = (pool: Pool, options: { readonly closePool?: boolean
         client.off('error', ignoreConnectionError);
         client.release(broken);
       }
+    },
+    listen: async (channel, onNotify) => {
+      // LISTEN needs a connection of its own, held for as long as someone listens.
+      const client = await pool.connect();
+      client.on('error', ignoreConnectionError);
+      client.on('notification', (message) => {
+        if (message.channel === channel) onNotify();
+      });
+      await client.query(`listen ${client.escapeIdentifier(channel)}`);
+      return async () => {
+        await client.query(`unlisten ${client.escapeIdentifier(channel)}`).catch(() => undefined);
+        client.off('error', ignoreConnectionError);
+        client.release(true);
+      };
     },
     close: async () => {
       if (options.closePool ?? true) await pool.end();
