@@ -15,17 +15,13 @@ import {
   notBefore,
   ok,
   requireApplication,
+  undecided,
 } from './guards.js';
-
-const stillAssessing = (state: HouseholdState) => (): E.Either<ApprovalsError, void> =>
-  state.approvedOn !== undefined || state.refusal !== undefined
-    ? notAllowed('the assessment has already ended in a decision')
-    : ok;
 
 const assessing = (state: HouseholdState, date: LocalDate, field: string): E.Either<ApprovalsError, void> =>
   firstRefusal(
     requireApplication(state),
-    stillAssessing(state),
+    undecided(state),
     notBefore(date, state.applicationReceivedOn, field, 'the application'),
   );
 

@@ -18,12 +18,8 @@ import {
   ok,
   requireApplication,
   requireApprovedOn,
+  undecided,
 } from './guards.js';
-
-const undecided = (state: HouseholdState) => (): E.Either<ApprovalsError, void> =>
-  state.approvedOn !== undefined || state.refusal !== undefined
-    ? notAllowed('the application has already been decided')
-    : ok;
 
 /** Endings exclude each other: no resignation, termination or refusal after another one is on record. */
 const notEnding = (state: HouseholdState) => (): E.Either<ApprovalsError, void> =>

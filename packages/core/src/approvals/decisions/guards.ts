@@ -45,6 +45,12 @@ export const requireApplication = (state: HouseholdState) => (): E.Either<Approv
     ? notAllowed('no application has been received for this household')
     : ok;
 
+/** The application has not yet been decided (approved or refused). */
+export const undecided = (state: HouseholdState) => (): E.Either<ApprovalsError, void> =>
+  state.approvedOn !== undefined || state.refusal !== undefined
+    ? notAllowed('the application has already been decided')
+    : ok;
+
 export const requireApprovedOn =
   (state: HouseholdState, on: LocalDate, field: string) => (): E.Either<ApprovalsError, void> =>
     isApprovedOn(state, on) ? ok : notAllowed(`the household is not approved on ${on}`, field);
