@@ -29,30 +29,48 @@ export const APPENDED_CHANNEL = 'fostering_events_appended';
 
 const COLUMNS = 13;
 
-const lockStream = async (tx: SqlExecutor, streamId: string): Promise<StreamState> => {
-  // Creating the row first gives even a new stream a row to lock, so "no_stream" holds until commit.
-  await tx.query(
-    'insert into fostering_streams (stream_id, revision) values ($1, -1) on conflict do nothing',
-    [streamId],
+interface LockedStream {
+  readonly revision: string | null;
+  readonly known: ReadonlyArray<{ readonly id: string; readonly revision: number }> | null;
+}
+
+/**
+ * One round trip per stream: make sure the stream has a row (so even a new stream has one to lock and
+ * "no_stream" holds until commit), lock it, and fetch which of the append's event ids it already holds. When
+ * the row is created by this very statement the `for update` cannot see it, but the inserter holds its lock.
+ */
+const lockStream = async (tx: SqlExecutor, write: StreamWrite) => {
+  const rows = await tx.query<LockedStream>(
+    `with ensured as (
+       insert into fostering_streams (stream_id, revision) values ($1, -1) on conflict do nothing returning revision
+     ), locked as (
+       select revision from fostering_streams where stream_id = $1 for update
+     )
+     select coalesce((select revision from locked), (select revision from ensured))::text as revision,
+       (select json_agg(json_build_object('id', event_id, 'revision', stream_revision))
+          from fostering_events where stream_id = $1 and event_id = any($2::text[])) as known`,
+    [write.streamId, write.events.map((e) => e.eventId)],
   );
-  const rows = await tx.query<{ revision: string }>(
-    'select revision::text as revision from fostering_streams where stream_id = $1 for update',
-    [streamId],
-  );
-  const revision = Number(rows[0]?.revision ?? -1);
-  return revision < 0 ? noStream : streamAt(revision);
+  let locked = rows[0]?.revision ?? null;
+  if (locked === null) {
+    // Another transaction created the row after this statement's snapshot was taken: the insert waited for it
+    // and did nothing, and the snapshot cannot see it. A new statement sees it, and waits for its lock.
+    const again = await tx.query<{ revision: string }>(
+      'select revision::text as revision from fostering_streams where stream_id = $1 for update',
+      [write.streamId],
+    );
+    locked = again[0]?.revision ?? '-1';
+  }
+  const revision = Number(locked);
+  const state: StreamState = revision < 0 ? noStream : streamAt(revision);
+  return { state, known: rows[0]?.known ?? [] };
 };
 
 type Plan = { readonly write: StreamWrite; readonly state: StreamState; readonly replay?: AppendResult };
 
 const plan = async (tx: SqlExecutor, write: StreamWrite): Promise<Plan> => {
-  const state = await lockStream(tx, write.streamId);
-  const ids = write.events.map((e) => e.eventId);
-  const known = await tx.query<{ event_id: string; revision: string }>(
-    'select event_id, stream_revision::text as revision from fostering_events where stream_id = $1 and event_id = any($2::text[])',
-    [write.streamId, ids],
-  );
-  const revisionOf = new Map(known.map((row) => [row.event_id, Number(row.revision)]));
+  const { state, known } = await lockStream(tx, write);
+  const revisionOf = new Map(known.map((row) => [row.id, Number(row.revision)]));
   const verdict = classifyAppend(write.streamId, write.events, (id) => revisionOf.get(id));
   if (verdict.kind === 'conflict') throw new Refusal(verdict.conflict);
   if (verdict.kind === 'replay') {
@@ -106,14 +124,21 @@ const insert = async (
       return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)})`;
     })
     .join(', ');
-  const inserted = await tx.query<EventRow>(
-    `insert into fostering_events (event_id, stream_id, stream_revision, type, schema_version, data, occurred_at,
-       recorded_at, actor_id, actor_role, correlation_id, causation_id)
-     values ${rows} returning ${eventColumns}`,
-    params,
-  );
   const last = first + write.events.length - 1;
-  await tx.query('update fostering_streams set revision = $2 where stream_id = $1', [write.streamId, last]);
+  const n = params.length;
+  // Insert, move the stream's revision and announce the append in one statement; the notification is
+  // delivered only on commit, and repeats within a transaction collapse into one.
+  const inserted = await tx.query<EventRow>(
+    `with inserted as (
+       insert into fostering_events (event_id, stream_id, stream_revision, type, schema_version, data, occurred_at,
+         recorded_at, actor_id, actor_role, correlation_id, causation_id)
+       values ${rows} returning ${eventColumns}
+     ), moved as (
+       update fostering_streams set revision = $${n + 1} where stream_id = $${n + 2}
+     )
+     select inserted.*, pg_notify($${n + 3}, '') from inserted`,
+    [...params, last, write.streamId, APPENDED_CHANNEL],
+  );
   const events = inserted.map(recordedEventOf).sort((a, b) => a.streamRevision - b.streamRevision);
   return { streamId: write.streamId, nextExpectedRevision: last, events, replayed: false };
 };
@@ -149,7 +174,5 @@ export const appendInTransaction = async (
     }
   }
   for (const p of writing) results.set(p.write.streamId, await insert(tx, p.write, p.state, recordedAt));
-  // Delivered to listeners only when the transaction commits, so a woken subscriber always finds the events.
-  if (writing.length > 0) await tx.query('select pg_notify($1, $2)', [APPENDED_CHANNEL, '']);
   return writes.map((w) => results.get(w.streamId) as AppendResult);
 };
