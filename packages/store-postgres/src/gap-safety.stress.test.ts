@@ -3,9 +3,9 @@ import { newEventId } from '@fostering/core';
 import { collect, readInBackground } from '@fostering/testkit';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startEmbeddedServer } from './__fixtures__/embedded-server.js';
 import { postgresEventStore } from './postgres-event-store.js';
 import { pgPoolClient, type SqlClient } from './sql.js';
+import { type RunningServer, startEmbeddedServer } from './testing/embedded-server.js';
 
 let server: RunningServer | undefined;
 beforeAll(async () => {

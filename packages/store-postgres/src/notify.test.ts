@@ -2,9 +2,9 @@ import { newEventId } from '@fostering/core';
 import { readInBackground } from '@fostering/testkit';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningServer, startEmbeddedServer } from './__fixtures__/embedded-server.js';
 import { postgresEventStore } from './postgres-event-store.js';
 import { pgPoolClient } from './sql.js';
+import { type RunningServer, startEmbeddedServer } from './testing/embedded-server.js';
 
 let server: RunningServer | undefined;
 beforeAll(async () => {

