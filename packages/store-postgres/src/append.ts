@@ -3,14 +3,19 @@ import {
   type AppendResult,
   type Clock,
   checkExpectedRevision,
+  checkOutboxMessage,
   classifyAppend,
+  comparePositions,
   type NewEvent,
   noStream,
+  type OutboxDerivation,
+  type RecordedEvent,
   type StreamState,
   type StreamWrite,
   streamAt,
 } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
+import { insertOutboxMessages } from './outbox.js';
 import { type EventRow, eventColumns, recordedEventOf } from './rows.js';
 import type { SqlExecutor } from './sql.js';
 
@@ -18,6 +23,13 @@ import type { SqlExecutor } from './sql.js';
 export class Refusal extends Error {
   constructor(readonly error: AppendError) {
     super(error.message);
+  }
+}
+
+/** Wraps a throw from the outbox derivation: a bug in the embedder's code, not a database failure. */
+export class DerivationFailure extends Error {
+  constructor(readonly thrown: unknown) {
+    super('the outbox derivation threw', { cause: thrown });
   }
 }
 
@@ -152,6 +164,7 @@ export const appendInTransaction = async (
   tx: SqlExecutor,
   writes: ReadonlyArray<StreamWrite>,
   clock: Clock,
+  derive?: OutboxDerivation,
 ): Promise<ReadonlyArray<AppendResult>> => {
   const ordered = [...writes].sort((a, b) =>
     a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0,
@@ -173,6 +186,22 @@ export const appendInTransaction = async (
       });
     }
   }
-  for (const p of writing) results.set(p.write.streamId, await insert(tx, p.write, p.state, recordedAt));
+  const recorded: RecordedEvent[] = [];
+  for (const p of writing) {
+    const result = await insert(tx, p.write, p.state, recordedAt);
+    results.set(p.write.streamId, result);
+    recorded.push(...result.events);
+  }
+  if (derive !== undefined && recorded.length > 0) {
+    recorded.sort((a, b) => comparePositions(a.globalPosition, b.globalPosition));
+    let messages: ReturnType<OutboxDerivation>;
+    try {
+      messages = derive(recorded);
+      messages.forEach(checkOutboxMessage);
+    } catch (error) {
+      throw new DerivationFailure(error);
+    }
+    await insertOutboxMessages(tx, messages, recordedAt);
+  }
   return writes.map((w) => results.get(w.streamId) as AppendResult);
 };

@@ -1,6 +1,7 @@
-import { describeEventStoreContract } from '@fostering/testkit';
+import { describeEventStoreContract, describeOutboxContract } from '@fostering/testkit';
 import pg from 'pg';
 import { describe } from 'vitest';
+import { postgresOutbox } from './outbox.js';
 import { postgresEventStore } from './postgres-event-store.js';
 import { pgPoolClient } from './sql.js';
 
@@ -12,4 +13,11 @@ describe.skipIf(url === undefined)(`server named by DATABASE_URL`, () => {
   describeEventStoreContract('postgres (external server)', () =>
     postgresEventStore(pgPoolClient(new pg.Pool({ connectionString: url }))),
   );
+  describeOutboxContract('postgres (external server)', async (derive) => {
+    const client = pgPoolClient(new pg.Pool({ connectionString: url }));
+    return {
+      store: await postgresEventStore(client, { outbox: { derive } }),
+      outbox: postgresOutbox(client),
+    };
+  });
 });

@@ -1,4 +1,6 @@
+import { StoreFailure } from '@fostering/core';
 import type { SqlClient } from './sql.js';
+import { sqlFailure } from './sql-errors.js';
 
 /**
  * Versioned migrations, applied in order inside one transaction each; the version table records what ran, so
@@ -52,18 +54,55 @@ export const migrations: ReadonlyArray<{
        )`,
     ],
   },
+  {
+    version: 3,
+    statements: [
+      `create table fostering_outbox (
+         sequence bigint generated always as identity primary key,
+         message_id text not null unique,
+         topic text not null,
+         payload jsonb not null,
+         source_event_id text,
+         status text not null default 'pending' check (status in ('pending', 'delivered', 'dead')),
+         attempts integer not null default 0,
+         added_at timestamptz not null,
+         available_at timestamptz not null,
+         lease_id text,
+         leased_until timestamptz,
+         last_error text,
+         settled_at timestamptz
+       )`,
+      // Claims look only at pending messages, oldest first; the partial index stays as small as the backlog.
+      `create index fostering_outbox_pending on fostering_outbox (sequence) where status = 'pending'`,
+      `create index fostering_outbox_settled on fostering_outbox (status, settled_at) where status <> 'pending'`,
+    ],
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
 
-/** Brings the schema up to date; returns the versions it applied. */
-export const migrate = async (client: SqlClient): Promise<ReadonlyArray<number>> => {
+/**
+ * Brings the schema up to date, or up to version `to`; returns the versions it applied. Safe to run from several
+ * processes at once and as often as wanted.
+ */
+export const migrate = async (
+  client: SqlClient,
+  options: { readonly to?: number } = {},
+): Promise<ReadonlyArray<number>> => {
+  try {
+    return await applyMigrations(client, options.to ?? latestSchemaVersion);
+  } catch (error) {
+    throw new StoreFailure(sqlFailure(client.name, error));
+  }
+};
+
+const applyMigrations = async (client: SqlClient, to: number): Promise<ReadonlyArray<number>> => {
   await client.query(`create table if not exists fostering_schema_version (
     version integer primary key,
     applied_at timestamptz not null default now()
   )`);
   const applied: number[] = [];
-  for (const migration of migrations) {
+  for (const migration of migrations.filter((m) => m.version <= to)) {
     const ran = await client.transaction(async (tx) => {
       // The lock makes two processes migrating at once take turns instead of both applying a version.
       await tx.query('select pg_advisory_xact_lock(hashtext($1))', ['fostering_schema_version']);

@@ -8,6 +8,7 @@ import {
   type EventStore,
   matchesFilter,
   noStream,
+  type OutboxDerivation,
   type ReadAllOptions,
   type ReadStreamOptions,
   type RecordedEvent,
@@ -17,10 +18,11 @@ import {
   systemClock,
 } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { APPENDED_CHANNEL, appendInTransaction, Refusal } from './append.js';
+import { APPENDED_CHANNEL, appendInTransaction, DerivationFailure, Refusal } from './append.js';
 import { migrate } from './migrations.js';
 import { type EventRow, eventColumns, recordedEventOf } from './rows.js';
 import type { SqlClient } from './sql.js';
+import { sqlFailure } from './sql-errors.js';
 
 export interface PostgresEventStoreOptions {
   readonly clock?: Clock;
@@ -30,6 +32,11 @@ export interface PostgresEventStoreOptions {
   readonly pageSize?: number;
   /** Fallback: how often subscriptions look for new events if no notification woke them, in milliseconds. */
   readonly pollIntervalMs?: number;
+  /**
+   * Derives outbox messages from each append's events and writes them to the outbox table in the same
+   * transaction; `postgresOutbox` over the same database hands them to dispatchers.
+   */
+  readonly outbox?: { readonly derive: OutboxDerivation };
 }
 
 const positionOf = (position: string | undefined): string =>
@@ -69,15 +76,12 @@ export const postgresEventStore = async (
   const signal = new AppendSignal();
   let closed = false;
 
-  const failure = (error: unknown) =>
-    storeUnavailable(
-      client.name,
-      `${client.name} store: ${error instanceof Error ? error.message : String(error)}`,
-      error,
-    );
+  const failure = (error: unknown) => sqlFailure(client.name, error);
+  const closedStore = () =>
+    storeUnavailable(client.name, `store '${client.name}' is closed`, { reason: 'closed' });
 
   const query = async <Row extends object>(text: string, params: ReadonlyArray<unknown>) => {
-    if (closed) throw new StoreFailure(storeUnavailable(client.name, `store '${client.name}' is closed`));
+    if (closed) throw new StoreFailure(closedStore());
     try {
       return await client.query<Row>(text, params);
     } catch (error) {
@@ -86,15 +90,19 @@ export const postgresEventStore = async (
   };
 
   const appendToStreams: NonNullable<EventStore['appendToStreams']> = async (writes) => {
-    if (closed) return E.left(storeUnavailable(client.name, `store '${client.name}' is closed`));
+    if (closed) return E.left(closedStore());
     const ids = writes.map((w) => w.streamId);
     if (new Set(ids).size !== ids.length) throw new TypeError('appendToStreams: a stream appears twice');
     try {
-      const results = await client.transaction((tx) => appendInTransaction(tx, writes, clock));
+      const results = await client.transaction((tx) =>
+        appendInTransaction(tx, writes, clock, options.outbox?.derive),
+      );
       if (results.some((r) => !r.replayed && r.events.length > 0)) signal.notify();
       return E.right(results);
     } catch (error) {
       if (error instanceof Refusal) return E.left(error.error);
+      // The transaction rolled back; a bug in the embedder's derivation is theirs to see, not a store failure.
+      if (error instanceof DerivationFailure) throw error.thrown;
       return E.left(failure(error));
     }
   };

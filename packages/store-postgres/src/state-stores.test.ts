@@ -40,10 +40,25 @@ const counted = (n: number) => ({
 describe('migrations', () => {
   it('apply from empty, then re-apply as a no-op, recording the version', { timeout: 60_000 }, async () => {
     const fresh = pgliteClient(new PGlite());
-    expect(await migrate(fresh)).toEqual([1, 2]);
+    expect(await migrate(fresh)).toEqual([1, 2, 3]);
     expect(await migrate(fresh)).toEqual([]);
     expect(await schemaVersion(fresh)).toBe(latestSchemaVersion);
     await fresh.close();
+  });
+
+  it('upgrade a database from the previous version, keeping its events', { timeout: 60_000 }, async () => {
+    const old = pgliteClient(new PGlite(), { closeDatabase: true });
+    expect(await migrate(old, { to: latestSchemaVersion - 1 })).toEqual([1, 2]);
+    const before = await postgresEventStore(old, { migrate: false });
+    const written = await before.append('h-1', [counted(1), counted(2)], { expectedRevision: 'no_stream' });
+    expect(E.isRight(written)).toBe(true);
+    expect(await migrate(old)).toEqual([latestSchemaVersion]);
+    const after = await postgresEventStore(old);
+    const events = [];
+    for await (const event of after.readStream('h-1')) events.push(event.data);
+    expect(events).toEqual([{ n: 1 }, { n: 2 }]);
+    expect(await schemaVersion(old)).toBe(latestSchemaVersion);
+    await after.close();
   });
 });
 

@@ -7,6 +7,12 @@ export {
 } from './event-store-contract/index.js';
 export { readInBackground } from './event-store-contract/subscription-reader.js';
 export {
+  describeOutboxContract,
+  type MakeOutboxSetup,
+  type OutboxContractOptions,
+  type OutboxSetup,
+} from './outbox-contract/index.js';
+export {
   type DeciderSpecification,
   type ExpectedRefusal,
   type GivenStep,

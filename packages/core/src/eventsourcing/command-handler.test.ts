@@ -166,12 +166,14 @@ describe('command handling', () => {
     const failing: EventStore = {
       ...inMemoryEventStore(),
       readStream: () => {
-        throw new StoreFailure(storeUnavailable('test', 'connection refused'));
+        throw new StoreFailure(storeUnavailable('test', 'connection refused', { reason: 'connection' }));
       },
     };
     const result = await setup(failing)('h', { kind: 'Book', visitId: 'v1', on: 'x' }, { actor });
     expect(E.isLeft(result) && result.left).toMatchObject({
       _tag: 'StoreUnavailable',
+      reason: 'connection',
+      retriable: true,
       message: 'connection refused',
     });
   });

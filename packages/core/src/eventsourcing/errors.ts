@@ -82,10 +82,53 @@ export interface EventIdConflict {
   readonly message: string;
 }
 
-/** The store could not be reached or failed mid-operation. The operation may be retried. */
+/**
+ * Why a store operation failed, as far as the adapter can tell. Adapters map their driver's error codes (for
+ * PostgreSQL, the SQLSTATE) onto these, so callers can decide what to do without parsing messages.
+ */
+export type StoreFailureReason =
+  /** The store was closed by its owner. */
+  | 'closed'
+  /** No connection, or the connection was lost (server down, restarting, failing over, network). */
+  | 'connection'
+  /** The database gave up on the transaction to resolve contention (deadlock, serialization failure). */
+  | 'contention'
+  /** A statement or lock timeout ran out. */
+  | 'timeout'
+  /** The server is out of something: connections, memory, disk. */
+  | 'resources'
+  /** The database refused to write: a read-only standby, or a read-only transaction. */
+  | 'read-only'
+  /** The schema is missing or older than this code expects: run the migrations. */
+  | 'schema'
+  /** The credentials are wrong or lack a privilege. */
+  | 'permission'
+  /** The database rejected a value (out of range, invalid encoding) or a constraint the store did not expect. */
+  | 'data'
+  | 'unknown';
+
+/** Reasons that may go away by themselves, so that the same operation is worth retrying later. */
+export const retriableReasons: ReadonlySet<StoreFailureReason> = new Set([
+  'connection',
+  'contention',
+  'timeout',
+  'resources',
+  'read-only',
+]);
+
+/**
+ * The store could not carry out the operation. Nothing was written: an append that fails this way either
+ * committed nothing or (for 'connection' during commit) may need to be retried, which is safe because appends
+ * are idempotent by event id.
+ */
 export interface StoreUnavailable {
   readonly _tag: 'StoreUnavailable';
   readonly store: string;
+  readonly reason: StoreFailureReason;
+  /** Whether trying the same operation again later may succeed. */
+  readonly retriable: boolean;
+  /** The driver's own error code where there is one (a PostgreSQL SQLSTATE such as '40P01'). */
+  readonly code?: string;
   readonly message: string;
   readonly cause?: unknown;
 }
@@ -103,9 +146,23 @@ export class StoreFailure extends Error {
   }
 }
 
-export const storeUnavailable = (store: string, message: string, cause?: unknown): StoreUnavailable => ({
-  _tag: 'StoreUnavailable',
-  store,
-  message,
-  ...(cause === undefined ? {} : { cause }),
-});
+export const storeUnavailable = (
+  store: string,
+  message: string,
+  options: {
+    readonly reason?: StoreFailureReason;
+    readonly code?: string;
+    readonly cause?: unknown;
+  } = {},
+): StoreUnavailable => {
+  const reason = options.reason ?? 'unknown';
+  return {
+    _tag: 'StoreUnavailable',
+    store,
+    reason,
+    retriable: retriableReasons.has(reason),
+    message,
+    ...(options.code === undefined ? {} : { code: options.code }),
+    ...(options.cause === undefined ? {} : { cause: options.cause }),
+  };
+};

@@ -14,7 +14,9 @@ import type {
 } from './event-store.js';
 import { checkExpectedRevision, noStream, type StreamState, streamAt } from './expected-revision.js';
 import { classifyAppend } from './idempotency.js';
+import type { InMemoryOutbox } from './in-memory-outbox.js';
 import type { JsonValue } from './json.js';
+import { checkOutboxMessage, type OutboxDerivation } from './outbox.js';
 import { decodePosition, encodePosition, type GlobalPosition } from './position.js';
 
 export interface InMemoryEventStoreOptions {
@@ -23,6 +25,8 @@ export interface InMemoryEventStoreOptions {
   readonly clock?: Clock;
   /** Events scanned per page by subscriptions. */
   readonly pageSize?: number;
+  /** Derives messages from every append and adds them to `into` in the same step as the events. */
+  readonly outbox?: { readonly derive: OutboxDerivation; readonly into: InMemoryOutbox };
 }
 
 interface StreamRecord {
@@ -90,34 +94,43 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
     );
   };
 
-  const commit = ({ streamId, events }: StreamWrite): AppendResult => {
-    if (events.length === 0) return resultOf(streamId, [], false);
+  /** The events a set of writes would record, computed without changing anything. */
+  const prepare = (writes: ReadonlyArray<StreamWrite>): ReadonlyArray<ReadonlyArray<RecordedEvent>> => {
+    const recordedAt = clock.now();
+    let position = log.length;
+    return writes.map(({ streamId, events }) => {
+      const base = streams.get(streamId)?.events.length ?? 0;
+      return events.map((event: NewEvent, i) =>
+        deepFreeze({
+          ...event,
+          data: asStoredJson(event.data),
+          occurredAt: new Date(event.occurredAt.getTime()),
+          actor: { ...event.actor },
+          streamId,
+          streamRevision: base + i,
+          globalPosition: encodePosition(position++),
+          recordedAt: new Date(recordedAt.getTime()),
+        }),
+      );
+    });
+  };
+
+  const commit = (streamId: StreamId, recorded: ReadonlyArray<RecordedEvent>): AppendResult => {
+    if (recorded.length === 0) return resultOf(streamId, [], false);
     const record = streams.get(streamId) ?? { events: [], revisionById: new Map<string, number>() };
     streams.set(streamId, record);
-    const recordedAt = clock.now();
-    const recorded = events.map((event: NewEvent) => {
-      const stored: RecordedEvent = deepFreeze({
-        ...event,
-        data: asStoredJson(event.data),
-        occurredAt: new Date(event.occurredAt.getTime()),
-        actor: { ...event.actor },
-        streamId,
-        streamRevision: record.events.length,
-        globalPosition: encodePosition(log.length),
-        recordedAt: new Date(recordedAt.getTime()),
-      });
+    for (const stored of recorded) {
       record.events.push(stored);
       record.revisionById.set(stored.eventId, stored.streamRevision);
       log.push(stored);
-      return stored;
-    });
+    }
     return resultOf(streamId, recorded, false);
   };
 
   const appendToStreams = async (
     writes: ReadonlyArray<StreamWrite>,
   ): Promise<E.Either<AppendError, ReadonlyArray<AppendResult>>> => {
-    if (closed) return E.left(storeUnavailable(name, `store '${name}' is closed`));
+    if (closed) return E.left(storeUnavailable(name, `store '${name}' is closed`, { reason: 'closed' }));
     const ids = writes.map((write) => write.streamId);
     if (new Set(ids).size !== ids.length) throw new TypeError('appendToStreams: a stream appears twice');
     const plans: Plan[] = [];
@@ -126,7 +139,17 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
       if (E.isLeft(planned)) return planned;
       plans.push(planned.right);
     }
-    const results = plans.map((p) => p.replay ?? commit(p.write));
+    const writing = plans.filter((p) => p.replay === undefined).map((p) => p.write);
+    const prepared = prepare(writing);
+    // Messages are derived and checked before anything changes, so a deriver's bug leaves no events behind.
+    const recordedAt = prepared.flat()[0]?.recordedAt;
+    const messages = options.outbox === undefined ? [] : options.outbox.derive(prepared.flat());
+    messages.forEach(checkOutboxMessage);
+    const committed = new Map(
+      writing.map((write, i) => [write.streamId, commit(write.streamId, prepared[i] ?? [])]),
+    );
+    if (messages.length > 0) options.outbox?.into.addNow(messages, recordedAt ?? clock.now());
+    const results = plans.map((p) => p.replay ?? (committed.get(p.write.streamId) as AppendResult));
     if (results.some((result) => !result.replayed && result.events.length > 0)) signal.notify();
     return E.right(results);
   };

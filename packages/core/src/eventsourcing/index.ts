@@ -42,8 +42,10 @@ export {
   invalidCommand,
   type RuleRef,
   type RuleViolation,
+  retriableReasons,
   ruleViolation,
   StoreFailure,
+  type StoreFailureReason,
   type StoreUnavailable,
   storeUnavailable,
   type WrongExpectedRevision,
@@ -79,7 +81,22 @@ export {
 export { type AppendClassification, classifyAppend } from './idempotency.js';
 export { newCorrelationId, newEventId } from './ids.js';
 export { type InMemoryEventStoreOptions, inMemoryEventStore } from './in-memory-event-store.js';
+export { type InMemoryOutbox, inMemoryOutbox } from './in-memory-outbox.js';
 export type { JsonObject, JsonValue } from './json.js';
+export {
+  type ClaimOptions,
+  checkClaimOptions,
+  checkOutboxMessage,
+  type Outbox,
+  type OutboxDerivation,
+  type OutboxEntry,
+  type OutboxLease,
+  type OutboxListOptions,
+  type OutboxMessage,
+  type OutboxOutcome,
+  type OutboxStatus,
+  type SettleResult,
+} from './outbox.js';
 export {
   type PersonalDataOptions,
   PersonalDataType,

@@ -16,7 +16,8 @@ export const freePort = (): Promise<number> =>
   });
 
 export interface RunningServer {
-  readonly pool: () => pg.Pool;
+  /** A new pool on the server's database; `config` overrides the connection settings (user, options…). */
+  readonly pool: (config?: pg.PoolConfig) => pg.Pool;
   readonly stop: () => Promise<void>;
 }
 
@@ -45,7 +46,7 @@ export const startEmbeddedServer = async (): Promise<RunningServer> => {
   await server.createDatabase('fostering');
   const pools: pg.Pool[] = [];
   return {
-    pool: () => {
+    pool: (config = {}) => {
       const pool = new pg.Pool({
         host: '127.0.0.1',
         port,
@@ -53,6 +54,7 @@ export const startEmbeddedServer = async (): Promise<RunningServer> => {
         password: 'postgres',
         database: 'fostering',
         max: 10,
+        ...config,
       });
       pools.push(pool);
       return pool;
