@@ -10,6 +10,7 @@ export * from './compliance/index.js';
 export * from './eventsourcing/index.js';
 export * from './placements/index.js';
 export * from './policy/index.js';
+export * from './replay/index.js';
 export * from './reviews/index.js';
 export * from './rules/index.js';
 export * from './supervision/index.js';

@@ -62,6 +62,12 @@ export const AgencyPolicy = t.type({
     /** Months between staff appraisals (at least yearly, rule `staff-supervision`). */
     appraisalIntervalMonths: Months,
   }),
+  reviews: t.type({
+    /** Something recorded this many days or more after it happened is flagged as a late recording. */
+    lateRecordingDays: Days,
+    /** Show children's full names in review packs and reports; initials otherwise (data minimisation). */
+    fullChildNames: t.boolean,
+  }),
 });
 export type AgencyPolicy = t.TypeOf<typeof AgencyPolicy>;
 
@@ -86,6 +92,7 @@ export const defaultAgencyPolicy: AgencyPolicy = {
     notesDueDays: 5,
   },
   supervision: { sswVisitIntervalDays: 31, staffSupervisionIntervalDays: 31, appraisalIntervalMonths: 12 },
+  reviews: { lateRecordingDays: 5, fullChildNames: false },
 };
 
 /** A refused configuration: names the field and what it must be. */
