@@ -1,3 +1,18 @@
+export {
+  type AgencyEvent,
+  type AgencyRecords,
+  agencyEvents,
+  agencyRecords,
+} from './agency-records.js';
+export { agencyFindings, complianceReport } from './compliance-report.js';
+export {
+  type InvalidPeriod,
+  loadComplianceReport,
+  loadReviewPack,
+  type ReviewPackError,
+  type ReviewPackRequest,
+  type UnknownPlacement,
+} from './load.js';
 export type {
   AsOfBasis,
   AsOfDate,
@@ -11,3 +26,5 @@ export type {
   TimelineEntry,
   TimelineKind,
 } from './model.js';
+export { type ReviewHistory, type ReviewPeriod, reviewPack } from './review-pack.js';
+export { timelineMarkOf } from './timeline.js';
