@@ -1,3 +1,4 @@
+export { type ImportOptions, importHistory } from './import.js';
 export { latestSchemaVersion, migrate, migrations, schemaVersion } from './migrations.js';
 export { postgresOutbox } from './outbox.js';
 export { type PostgresEventStoreOptions, postgresEventStore } from './postgres-event-store.js';
