@@ -15,5 +15,6 @@ export default [
   project('core', 'packages/core'),
   project('testkit', 'packages/testkit'),
   project('store-postgres', 'packages/store-postgres'),
+  project('reports', 'packages/reports'),
   project('example-quickstart', 'examples/quickstart'),
 ];

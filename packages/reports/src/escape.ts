@@ -34,6 +34,10 @@ const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~#!]/g;
 // so only the start of something shaped like an entity is escaped, keeping "Smith & Jones" readable.
 const ENTITY_START = /&(?=#?[A-Za-z0-9]+;)/g;
 
+// GFM turns bare `https://…` and `www.…` into links. A report should show an address typed into a record, not
+// offer it as a link to click, so the two markers that trigger it are escaped (the text still reads the same).
+const BARE_URL_MARKER = /:(?=\/\/)|(?<=\bwww)\./gi;
+
 const LINE_BREAK = /\r\n|\r|\n/g;
 
 /**
@@ -44,4 +48,5 @@ export const escapeMarkdown = (text: string): string =>
   text
     .replace(MARKDOWN_SPECIAL, (c) => `\\${c}`)
     .replace(ENTITY_START, '\\&')
+    .replace(BARE_URL_MARKER, (c) => `\\${c}`)
     .replace(LINE_BREAK, '<br>');

@@ -30,8 +30,8 @@ export const formatPeriod = (period: { readonly from: LocalDate; readonly to: Lo
  */
 export const formatAsOf = (asOf: AsOfDate): string =>
   asOf.by === 'occurred'
-    ? `as it had happened by ${formatDate(asOf.on)}`
-    : `as it had been recorded by ${formatDate(asOf.on)}`;
+    ? `the history as it had happened by ${formatDate(asOf.on)}`
+    : `the history as it had been recorded by ${formatDate(asOf.on)}`;
 
 export const formatRule = (rule: RuleRef): string => `${rule.id} (${rule.citation})`;
 

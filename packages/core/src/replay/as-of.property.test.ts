@@ -86,11 +86,11 @@ const cut = (occurredDay: number | undefined, recordedDay: number | undefined): 
   return recordedDay === undefined ? occurred : recordedBy(addDays(start, recordedDay), occurred);
 };
 
-const countByStream = (kept: ReadonlyArray<Written>) =>
-  kept.reduce<Record<string, number>>((counts, fact) => {
-    const stream = `visits-${fact.stream}`;
-    return { ...counts, [stream]: (counts[stream] ?? 0) + 1 };
-  }, {});
+const countByStream = (kept: ReadonlyArray<Written>) => {
+  const counts: Record<string, number> = {};
+  for (const fact of kept) counts[`visits-${fact.stream}`] = (counts[`visits-${fact.stream}`] ?? 0) + 1;
+  return counts;
+};
 
 const right = <A>(either: E.Either<{ readonly message: string }, A>): A => {
   if (E.isLeft(either)) throw new Error(either.left.message);

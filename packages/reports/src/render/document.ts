@@ -6,8 +6,11 @@ import type { LocalDate, TimelineEntry } from '@fostering/core';
  * All strings here are raw model text; each writer escapes them for its own format.
  */
 
-/** A table cell; `strong` marks what a reader must not miss (a missed deadline's state). */
-export type Cell = string | { readonly strong: string };
+/**
+ * A table cell; `strong` marks what a reader must not miss (a missed deadline's state); `anchor` links to a
+ * heading of the same report in HTML (Markdown keeps the text: its heading anchors vary by renderer).
+ */
+export type Cell = string | { readonly strong: string } | { readonly text: string; readonly anchor: string };
 
 /** `missed` and `late` rows are highlighted (in HTML by class, in Markdown by the strong cells). */
 export interface Row {
@@ -25,6 +28,8 @@ export type Block =
       readonly empty: string;
     }
   | { readonly kind: 'paragraph'; readonly text: string }
+  /** A heading within a section; `id` is chosen by the report, never taken from model text. */
+  | { readonly kind: 'heading'; readonly id: string; readonly text: string }
   | {
       readonly kind: 'timeline';
       readonly entries: ReadonlyArray<TimelineEntry>;
@@ -46,4 +51,5 @@ export interface ReportDocument {
   readonly footer: string;
 }
 
-export const cellText = (cell: Cell): string => (typeof cell === 'string' ? cell : cell.strong);
+export const cellText = (cell: Cell): string =>
+  typeof cell === 'string' ? cell : 'strong' in cell ? cell.strong : cell.text;
