@@ -17,6 +17,8 @@ export interface ProjectionRunnerConfig<State, Event extends DomainEvent> {
   readonly checkpoints?: ProjectionCheckpointStore<State>;
   /** Save the checkpoint after this many events (and always when caught up or stopping). */
   readonly checkpointEvery?: number;
+  /** Told after each event applied, with how many this runner has applied: for progress reports. */
+  readonly onApplied?: (applied: number) => void;
 }
 
 /** A projection kept up to date by a subscription; stop it to release the subscription. */
@@ -55,6 +57,7 @@ export const projectionRunner = <State, Event extends DomainEvent>(
   let current: ProjectionCheckpoint<State> = { position: undefined, state: projection.initialState };
   let loaded = false;
   let sinceSave = 0;
+  let appliedCount = 0;
   const waiters = new Set<{ readonly position: GlobalPosition; readonly resolve: () => void }>();
 
   const ensureLoaded = async () => {
@@ -86,6 +89,7 @@ export const projectionRunner = <State, Event extends DomainEvent>(
     }
     current = { ...current, state: projection.evolve(current.state, envelope.right) };
     advanceTo(recorded.globalPosition);
+    config.onApplied?.(++appliedCount);
     if (++sinceSave >= every) await save();
     return E.right(undefined);
   };
