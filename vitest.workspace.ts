@@ -17,4 +17,5 @@ export default [
   project('store-postgres', 'packages/store-postgres'),
   project('reports', 'packages/reports'),
   project('example-quickstart', 'examples/quickstart'),
+  project('example-embed', 'examples/embed-in-an-agency-system'),
 ];
