@@ -20,6 +20,7 @@ import { expectedRevisionOf } from './expected-revision.js';
 import { newEventId } from './ids.js';
 import type { SnapshotPolicy } from './snapshots.js';
 import { eventStamper } from './stamp.js';
+import { unknownField } from './unknown-fields.js';
 
 export interface CommandMetadata {
   /** Who is recording this; required because every record entry is attributed (rule `records`). */
@@ -68,17 +69,25 @@ export type CommandHandler<Command, State, Event extends DomainEvent, Err extend
   metadata: CommandMetadata,
 ) => Promise<E.Either<CommandError<Err>, CommandResult<State, Event>>>;
 
-const decodeCommand = <Command>(
+/**
+ * Checks a command against its codec: every field present and well-formed, and no field it does not declare.
+ * Refusals name the field.
+ */
+export const validateCommand = <Command>(
   codec: t.Type<Command, unknown, unknown> | undefined,
   command: Command,
 ): E.Either<InvalidCommand, Command> => {
   if (codec === undefined) return E.right(command);
-  return E.mapLeft((errors: t.Errors) => {
+  const decoded = E.mapLeft((errors: t.Errors) => {
     const issue = fieldIssues(errors)[0];
     return issue === undefined
       ? invalidCommand('', 'is not a valid command')
       : invalidCommand(issue.path, `must be ${issue.expected}`, `invalid command: ${describeIssue(issue)}`);
   })(codec.decode(command));
+  if (E.isLeft(decoded)) return decoded;
+  // Deciders copy commands into events: a field the command does not declare would be stored for ever.
+  const extra = unknownField(codec, command);
+  return extra === undefined ? decoded : E.left(invalidCommand(extra, 'is not a field of this command'));
 };
 
 /**
@@ -121,7 +130,7 @@ export const commandHandler = <Command, State, Event extends DomainEvent, Err ex
   };
 
   return async (streamId, rawCommand, metadata) => {
-    const decoded = decodeCommand(config.commandCodec, rawCommand);
+    const decoded = validateCommand(config.commandCodec, rawCommand);
     if (E.isLeft(decoded)) return decoded;
     const command = decoded.right;
     const stamp = eventStamper(metadata, clock, nextEventId)(registry);

@@ -10,6 +10,7 @@ export {
   type CommandMetadata,
   type CommandResult,
   commandHandler,
+  validateCommand,
 } from './command-handler.js';
 export { type DecisionsByKind, decideByKind } from './decide-by-kind.js';
 export { type Decider, fold } from './decider.js';
@@ -134,3 +135,4 @@ export {
   type SnapshotStrategy,
 } from './snapshots.js';
 export { eventStamper } from './stamp.js';
+export { unknownField } from './unknown-fields.js';

@@ -20,8 +20,9 @@ import {
   type StreamState,
   type StreamWrite,
   systemClock,
+  validateCommand,
 } from '../eventsourcing/index.js';
-import type { EndPlacement, StartPlacement } from './commands.js';
+import { EndPlacement, StartPlacement } from './commands.js';
 import type { PlacementError } from './decider.js';
 import { placementStreamId } from './decider.js';
 import { PlacementEnded, PlacementStarted, placementEvents } from './events.js';
@@ -112,8 +113,14 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
     }
   };
 
-  const start = (command: StartPlacement, metadata: CommandMetadata) =>
-    retrying(async (attempt): Promise<E.Either<PlacementProcessError, StartResult>> => {
+  const start = async (
+    raw: StartPlacement,
+    metadata: CommandMetadata,
+  ): Promise<E.Either<PlacementProcessError, StartResult>> => {
+    const valid = validateCommand(StartPlacement, raw);
+    if (E.isLeft(valid)) return valid;
+    const command = valid.right;
+    return retrying(async (attempt): Promise<E.Either<PlacementProcessError, StartResult>> => {
       const placement = await loadPlacement(command.placementId);
       if (E.isLeft(placement)) return placement;
       // A placement may start fresh, or from a referral and match recorded on its stream beforehand.
@@ -210,9 +217,17 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
         attempts: attempt,
       }))(appended);
     });
+  };
 
-  const end = (placementId: string, command: EndPlacement, metadata: CommandMetadata) =>
-    retrying(async (): Promise<E.Either<PlacementProcessError, ReadonlyArray<RecordedEvent>>> => {
+  const end = async (
+    placementId: string,
+    raw: EndPlacement,
+    metadata: CommandMetadata,
+  ): Promise<E.Either<PlacementProcessError, ReadonlyArray<RecordedEvent>>> => {
+    const valid = validateCommand(EndPlacement, raw);
+    if (E.isLeft(valid)) return valid;
+    const command = valid.right;
+    return retrying(async (): Promise<E.Either<PlacementProcessError, ReadonlyArray<RecordedEvent>>> => {
       const placement = await loadPlacement(placementId);
       if (E.isLeft(placement)) return placement;
       const started = placement.right.state.started;
@@ -254,6 +269,7 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
         results.flatMap((r) => r.events),
       )(appended);
     });
+  };
 
   return { start, end };
 };
