@@ -15,7 +15,9 @@ export default [
   project('core', 'packages/core'),
   project('testkit', 'packages/testkit'),
   project('store-postgres', 'packages/store-postgres'),
+  project('synthetic-agency', 'packages/synthetic-agency'),
   project('reports', 'packages/reports'),
+  project('cli', 'packages/cli'),
   project('example-quickstart', 'examples/quickstart'),
   project('example-embed', 'examples/embed-in-an-agency-system'),
 ];

@@ -94,6 +94,9 @@ export const importHistory = async (
          on conflict (stream_id) do update set revision = excluded.revision`,
         [JSON.stringify([...next].map(([stream_id, count]) => ({ stream_id, revision: count - 1 })))],
       );
+      // Fresh statistics: without them the planner guesses that a filtered read matches a handful of rows and
+      // sorts every match for each page (PGlite has no autovacuum to gather them later).
+      await tx.query('analyze fostering_events');
       await tx.query('select pg_notify($1, $2)', [APPENDED_CHANNEL, '']);
     });
     return E.right({ imported: events.length });

@@ -47,10 +47,10 @@ const filterSql = (filter: EventFilter | undefined, offset: number): { sql: stri
   const parts: string[] = [];
   const params: unknown[] = [];
   if (filter?.streamPrefixes !== undefined) {
-    params.push(filter.streamPrefixes);
-    parts.push(
-      `exists (select 1 from unnest($${offset + params.length}::text[]) p where starts_with(stream_id, p))`,
-    );
+    // LIKE patterns, with the prefix's own wildcards escaped: a plain per-row condition, so a read can walk the
+    // log in position order (a join against the prefix list made the planner collect and sort every match).
+    params.push(filter.streamPrefixes.map((prefix) => `${prefix.replace(/[\\%_]/g, '\\$&')}%`));
+    parts.push(`stream_id like any($${offset + params.length}::text[])`);
   }
   if (filter?.eventTypes !== undefined) {
     params.push(filter.eventTypes);

@@ -119,6 +119,7 @@ export {
   type ProjectionCheckpointStore,
   project,
   projectionFilter,
+  recordsByStream,
 } from './projection.js';
 export {
   type LiveProjection,

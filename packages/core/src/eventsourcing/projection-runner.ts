@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { guardStore, type ReadError } from './decoded-reads.js';
-import type { DomainEvent, RecordedEvent } from './envelope.js';
+import type { DomainEvent, EventEnvelope, RecordedEvent } from './envelope.js';
 import type { EventStore } from './event-store.js';
 import { type GlobalPosition, isAfterPosition } from './position.js';
 import {
@@ -8,6 +8,7 @@ import {
   type Projection,
   type ProjectionCheckpoint,
   type ProjectionCheckpointStore,
+  project,
   projectionFilter,
 } from './projection.js';
 
@@ -42,6 +43,9 @@ export interface ProjectionRunner<State> {
   readonly start: () => LiveProjection;
 }
 
+/** Events folded at once while catching up. */
+const catchUpPage = 1_000;
+
 /**
  * Runs a projection against a store, keeping a checkpoint so that a restart resumes where it stopped. An event
  * that cannot be decoded stops the runner with the error (checkpoint at the last good event); it is never
@@ -54,6 +58,7 @@ export const projectionRunner = <State, Event extends DomainEvent>(
   const checkpoints = config.checkpoints ?? inMemoryCheckpointStore<State>();
   const every = config.checkpointEvery ?? 100;
   const filter = projectionFilter(projection);
+  const fold = project(projection);
   let current: ProjectionCheckpoint<State> = { position: undefined, state: projection.initialState };
   let loaded = false;
   let sinceSave = 0;
@@ -94,14 +99,38 @@ export const projectionRunner = <State, Event extends DomainEvent>(
     return E.right(undefined);
   };
 
+  /**
+   * Catching up folds a page of events at a time (with the projection's `foldMany` where it has one), then
+   * moves the checkpoint to the page's last event; an undecodable event stops it with everything before it
+   * applied.
+   */
   const catchUp = async (): Promise<E.Either<ReadError, ProjectionCheckpoint<State>>> => {
     const outcome = await guardStore(async (): Promise<E.Either<ReadError, ProjectionCheckpoint<State>>> => {
       await ensureLoaded();
       const after = current.position;
+      let page: EventEnvelope<Event>[] = [];
+      const flush = async () => {
+        const last = page[page.length - 1];
+        if (last === undefined) return;
+        current = { ...current, state: fold(page, current.state) };
+        advanceTo(last.globalPosition);
+        appliedCount += page.length;
+        sinceSave += page.length;
+        config.onApplied?.(appliedCount);
+        page = [];
+        if (sinceSave >= every) await save();
+      };
       for await (const recorded of store.readAll(after === undefined ? { filter } : { after, filter })) {
-        const applied = await apply(recorded);
-        if (E.isLeft(applied)) return applied;
+        const envelope = projection.registry.decode(recorded);
+        if (E.isLeft(envelope)) {
+          await flush();
+          await save();
+          return envelope;
+        }
+        page.push(envelope.right);
+        if (page.length >= catchUpPage) await flush();
       }
+      await flush();
       await save();
       return E.right(current);
     });

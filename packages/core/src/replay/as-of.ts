@@ -8,12 +8,16 @@ import {
   type Evolver,
   guardStore,
   type Projection,
+  project,
   projectionFilter,
   type ReadError,
   type RecordedEvent,
   type StreamId,
 } from '../eventsourcing/index.js';
 import { type HistoryCut, withinCut } from './history-cut.js';
+
+/** Events folded at once when replaying the whole store. */
+const foldPage = 5_000;
 
 /** A history as it stood at a cut: the decoded events kept, in global order. */
 export interface HistoryAt<Event extends DomainEvent> {
@@ -85,7 +89,7 @@ export const projectionAt = async <State, Event extends DomainEvent>(
   cut: HistoryCut,
 ): Promise<E.Either<ReadError, { readonly state: State; readonly events: number }>> =>
   E.map((history: HistoryAt<Event>) => ({
-    state: history.events.reduce(projection.evolve, projection.initialState),
+    state: project(projection)(history.events),
     events: history.events.length,
   }))(await historyAt(store, projection.registry, streamIds, cut));
 
@@ -99,17 +103,24 @@ export const projectionAtOverAll = async <State, Event extends DomainEvent>(
   cut: HistoryCut,
 ): Promise<E.Either<ReadError, { readonly state: State; readonly events: number }>> => {
   const kept = withinCut(cut);
+  const fold = project(projection);
   const outcome = await guardStore(async () => {
     let state = projection.initialState;
     let events = 0;
+    // Folded a page at a time, so a projection with `foldMany` is not copied whole for every event.
+    let page: EventEnvelope<Event>[] = [];
     for await (const event of store.readAll({ filter: projectionFilter(projection) })) {
       if (!kept(event)) continue;
       const envelope = projection.registry.decode(event);
       if (E.isLeft(envelope)) return envelope;
-      state = projection.evolve(state, envelope.right);
+      page.push(envelope.right);
       events += 1;
+      if (page.length >= foldPage) {
+        state = fold(page, state);
+        page = [];
+      }
     }
-    return E.right({ state, events });
+    return E.right({ state: fold(page, state), events });
   });
   return E.flatten(outcome as E.Either<ReadError, E.Either<ReadError, { state: State; events: number }>>);
 };
@@ -138,7 +149,7 @@ export const differenceBetween = async <State, Event extends DomainEvent>(
   E.map((history: HistoryAt<Event>) => {
     const [inFrom, inTo] = [withinCut(from), withinCut(to)];
     const fold = (keep: (e: EventEnvelope<Event>) => boolean) =>
-      history.events.filter(keep).reduce(projection.evolve, projection.initialState);
+      project(projection)(history.events.filter(keep));
     return {
       before: fold(inFrom),
       after: fold(inTo),

@@ -9,6 +9,7 @@ import {
   type EventRegistry,
   mergeRegistries,
   type Projection,
+  project,
 } from '../eventsourcing/index.js';
 import type { PlacementEvent } from '../placements/events.js';
 import { type PlacementRecords, placementRecords } from '../placements/projections/placements.js';
@@ -58,5 +59,21 @@ export const agencyRecords: Projection<AgencyRecords, AgencyEvent> = {
     if (area === undefined) return records;
     const projection = areas[area] as unknown as Projection<AgencyRecords[Area], AgencyEvent>;
     return { ...records, [area]: projection.evolve(records[area], event as EventEnvelope<AgencyEvent>) };
+  },
+  foldMany: (records, events) => {
+    const byArea = new Map<Area, EventEnvelope<AgencyEvent>[]>();
+    for (const event of events) {
+      const area = areaOf(event.streamId);
+      if (area === undefined) continue;
+      const list = byArea.get(area) ?? [];
+      list.push(event);
+      byArea.set(area, list);
+    }
+    let folded = records;
+    for (const [area, areaEvents] of byArea) {
+      const projection = areas[area] as unknown as Projection<AgencyRecords[Area], AgencyEvent>;
+      folded = { ...folded, [area]: project(projection)(areaEvents, folded[area]) };
+    }
+    return folded;
   },
 };

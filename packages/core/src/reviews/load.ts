@@ -4,7 +4,7 @@ import type { LocalDate, WorkingDayCalendar } from '../calendar/index.js';
 import { childStreamId } from '../children/decider.js';
 import { clinicEvents } from '../clinics/events/index.js';
 import { complianceContext } from '../compliance/context.js';
-import { type EventStore, guardStore, type ReadError } from '../eventsourcing/index.js';
+import { type EventStore, guardStore, project, type ReadError } from '../eventsourcing/index.js';
 import { placementStreamId } from '../placements/decider.js';
 import type { AgencyPolicy } from '../policy/index.js';
 import { historyAt, projectionAtOverAll } from '../replay/as-of.js';
@@ -22,7 +22,7 @@ export interface UnknownPlacement {
 
 export interface InvalidPeriod {
   readonly _tag: 'InvalidPeriod';
-  readonly field: 'to' | 'asRecordedAt';
+  readonly field: 'to';
   readonly message: string;
 }
 
@@ -92,9 +92,7 @@ export const loadReviewPack = async (
   const placementStream = placementStreamId(request.placementId);
   const first = await historyAt(store, agencyEvents, [placementStream], cut);
   if (E.isLeft(first)) return first;
-  const placement = first.right.events.reduce(agencyRecords.evolve, agencyRecords.initialState).placements[
-    request.placementId
-  ];
+  const placement = project(agencyRecords)(first.right.events).placements[request.placementId];
   const childId = placement?.started?.childId ?? placement?.referral?.childId;
   const householdId = placement?.started?.householdId ?? placement?.match?.householdId;
   if (childId === undefined || householdId === undefined) {
@@ -109,7 +107,7 @@ export const loadReviewPack = async (
   const streams = [placementStream, childStreamId(childId), householdStreamId(householdId), ...clinics.right];
   const history = await historyAt(store, agencyEvents, streams, cut);
   if (E.isLeft(history)) return history;
-  const records = history.right.events.reduce(agencyRecords.evolve, agencyRecords.initialState);
+  const records = project(agencyRecords)(history.right.events);
   return E.right(
     reviewPack(
       {

@@ -121,4 +121,18 @@ export const readCases = (makeStore: MakeStore) =>
         }),
       ).toEqual(['child:ContractCounted']);
     });
+
+    it('treats a stream prefix literally: no character in it is a wildcard', async () => {
+      const category = freshCategory();
+      for (const stream of ['a_b-1', 'axb-1', 'a%b-1', 'a\\b-1', 'azzb-1']) {
+        right(await store().append(`${category}-${stream}`, [counted(1)], { expectedRevision: 'any' }));
+      }
+      const streams = async (prefix: string) =>
+        (await collect(store().readAll({ filter: { streamPrefixes: [`${category}-${prefix}`] } }))).map((e) =>
+          e.streamId.slice(category.length + 1),
+        );
+      expect(await streams('a_b-')).toEqual(['a_b-1']);
+      expect(await streams('a%b-')).toEqual(['a%b-1']);
+      expect(await streams('a\\b-')).toEqual(['a\\b-1']);
+    });
   });

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../../calendar/index.js';
 import type { ComplianceContext } from '../../compliance/context.js';
-import type { Projection } from '../../eventsourcing/index.js';
+import { type Projection, recordsByStream } from '../../eventsourcing/index.js';
 import { reviewDueOn } from '../compliance/approved-household.js';
 import { type HouseholdCompliance, householdCompliance } from '../compliance/household-compliance.js';
 import { type HouseholdEvent, householdEvents } from '../events/index.js';
@@ -11,16 +11,13 @@ import type { Terms } from '../terms.js';
 export type HouseholdRecords = Readonly<Record<string, HouseholdState>>;
 
 /** Every household's folded record, by household id: the base the views below are computed from. */
-export const householdRecords: Projection<HouseholdRecords, HouseholdEvent> = {
+export const householdRecords: Projection<HouseholdRecords, HouseholdEvent> = recordsByStream({
   name: 'approvals.household-records',
   registry: householdEvents,
-  streamPrefixes: ['household-'],
-  initialState: {},
-  evolve: (records, event) => {
-    const id = event.streamId.slice('household-'.length);
-    return { ...records, [id]: evolveHousehold(records[id] ?? initialHouseholdState, event) };
-  },
-};
+  prefix: 'household-',
+  initialState: initialHouseholdState,
+  evolve: evolveHousehold,
+});
 
 export interface RegisterEntry {
   readonly householdId: string;

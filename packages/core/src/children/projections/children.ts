@@ -1,20 +1,17 @@
-import type { Projection } from '../../eventsourcing/index.js';
+import { type Projection, recordsByStream } from '../../eventsourcing/index.js';
 import { type ChildEvent, childEvents } from '../events/index.js';
 import { type ChildState, evolveChild, initialChildState } from '../state.js';
 
 export type ChildRecords = Readonly<Record<string, ChildState>>;
 
 /** Every child's folded record, by child id. */
-export const childRecords: Projection<ChildRecords, ChildEvent> = {
+export const childRecords: Projection<ChildRecords, ChildEvent> = recordsByStream({
   name: 'children.child-records',
   registry: childEvents,
-  streamPrefixes: ['child-'],
-  initialState: {},
-  evolve: (records, event) => {
-    const id = event.streamId.slice('child-'.length);
-    return { ...records, [id]: evolveChild(records[id] ?? initialChildState, event) };
-  },
-};
+  prefix: 'child-',
+  initialState: initialChildState,
+  evolve: evolveChild,
+});
 
 /**
  * A child's siblings across all records: those this child's stream names, and those whose streams name this

@@ -1,5 +1,5 @@
 import type { LocalDate } from '../../calendar/index.js';
-import type { Projection } from '../../eventsourcing/index.js';
+import { type Projection, recordsByStream } from '../../eventsourcing/index.js';
 import type { AgencyPolicy } from '../../policy/index.js';
 import { type ClinicEvent, clinicEvents } from '../events/index.js';
 import {
@@ -13,16 +13,13 @@ import {
 export type ClinicSeriesRecords = Readonly<Record<string, ClinicSeriesState>>;
 
 /** Every clinic series' folded record, by series id. */
-export const clinicSeries: Projection<ClinicSeriesRecords, ClinicEvent> = {
+export const clinicSeries: Projection<ClinicSeriesRecords, ClinicEvent> = recordsByStream({
   name: 'clinics.clinic-series',
   registry: clinicEvents,
-  streamPrefixes: ['clinic-'],
-  initialState: {},
-  evolve: (records, event) => {
-    const id = event.streamId.slice('clinic-'.length);
-    return { ...records, [id]: evolveClinicSeries(records[id] ?? initialClinicSeriesState, event) };
-  },
-};
+  prefix: 'clinic-',
+  initialState: initialClinicSeriesState,
+  evolve: evolveClinicSeries,
+});
 
 export interface ClinicianSeries {
   readonly seriesId: string;

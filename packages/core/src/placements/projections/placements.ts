@@ -2,7 +2,7 @@ import type { HouseholdRecords } from '../../approvals/projections/households.js
 import { initialHouseholdState } from '../../approvals/state.js';
 import { isApprovedOn, occupantsOn, termsOn } from '../../approvals/status.js';
 import type { LocalDate } from '../../calendar/index.js';
-import type { Projection } from '../../eventsourcing/index.js';
+import { type Projection, recordsByStream } from '../../eventsourcing/index.js';
 import type { AgencyPolicy } from '../../policy/index.js';
 import { placementYearOf, respiteDaysIn } from '../decider.js';
 import { type PlacementEvent, placementEvents } from '../events.js';
@@ -11,16 +11,13 @@ import { evolvePlacement, initialPlacementState, type PlacementState } from '../
 export type PlacementRecords = Readonly<Record<string, PlacementState>>;
 
 /** Every placement's folded record, by placement id. */
-export const placementRecords: Projection<PlacementRecords, PlacementEvent> = {
+export const placementRecords: Projection<PlacementRecords, PlacementEvent> = recordsByStream({
   name: 'placements.placement-records',
   registry: placementEvents,
-  streamPrefixes: ['placement-'],
-  initialState: {},
-  evolve: (records, event) => {
-    const id = event.streamId.slice('placement-'.length);
-    return { ...records, [id]: evolvePlacement(records[id] ?? initialPlacementState, event) };
-  },
-};
+  prefix: 'placement-',
+  initialState: initialPlacementState,
+  evolve: evolvePlacement,
+});
 
 /** One line of the placements register: every field FSR 22 and Schedule 2 require (rule `register`). */
 export interface RegisterLine {
