@@ -107,6 +107,7 @@ describe('database failures as typed StoreUnavailable errors', () => {
 
   it('a stream locked past the lock timeout: timeout, retriable; and nothing written', async () => {
     const holder = await running().pool().connect();
+    holder.on('error', () => undefined);
     const store = await postgresEventStore(pgPoolClient(running().pool({ options: '-c lock_timeout=200' })), {
       migrate: false,
     });
@@ -135,6 +136,7 @@ describe('database failures as typed StoreUnavailable errors', () => {
 
   it('two transactions waiting on each other: the one PostgreSQL aborts is contention, retriable', async () => {
     const [a, b] = [await running().pool().connect(), await running().pool().connect()];
+    for (const client of [a, b]) client.on('error', () => undefined);
     await a.query(`insert into fostering_streams values ('dl-1', -1), ('dl-2', -1) on conflict do nothing`);
     await a.query('begin');
     await b.query('begin');
