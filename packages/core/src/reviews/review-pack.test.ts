@@ -18,8 +18,9 @@ describe('review pack', () => {
     const { store, sessions } = await rileysPlacement();
     const pack = right(await loadReviewPack(store, period));
     const marks = (kind: string) => pack.timeline.filter((entry) => entry.kind === kind);
-    expect(marks('placement').map((m) => [m.on, m.label])).toEqual([
-      ['2025-03-03', 'Placement started (long-term)'],
+    expect(marks('placement').map((m) => [m.on, m.until, m.label])).toEqual([
+      ['2025-03-03', '2025-08-31', 'In placement'],
+      ['2025-03-03', undefined, 'Placement started (long-term)'],
     ]);
     expect(
       marks('clinic')

@@ -94,7 +94,20 @@ export const reviewPack = (
 
   const lateRecordings = lateRecordingsOf(history, period, context.policy.reviews.lateRecordingDays);
   const late = new Set(lateRecordings.map((r) => `${r.streamId}:${r.eventType}:${r.occurredOn}`));
+  // The placement itself as a span, so a placement that began before the period still shows on its lane.
+  const stay: TimelineEntry[] =
+    started === undefined || !inPeriod(started.startedOn, placement.ended?.endedOn ?? to, from, to)
+      ? []
+      : [
+          {
+            on: started.startedOn,
+            until: placement.ended?.endedOn ?? to,
+            kind: 'placement',
+            label: placement.ended === undefined ? 'In placement' : 'In placement until it ended',
+          },
+        ];
   const timeline: TimelineEntry[] = [
+    ...stay,
     ...history.events.flatMap((event) => {
       const mark = timelineMarkOf(event);
       if (mark === undefined || !inPeriod(mark.on, mark.until, from, to)) return [];
