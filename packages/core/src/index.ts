@@ -8,6 +8,7 @@ export * from './children/index.js';
 export * from './clinics/index.js';
 export * from './compliance/index.js';
 export * from './eventsourcing/index.js';
+export * from './notifications/index.js';
 export * from './placements/index.js';
 export * from './policy/index.js';
 export * from './replay/index.js';

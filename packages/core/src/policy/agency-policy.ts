@@ -2,6 +2,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { AgeRange, PlacementType, SupportPackage } from '../approvals/terms.js';
 import { describeIssue, fieldIssues } from '../eventsourcing/index.js';
+import { AudienceRole, defaultAudiences } from '../notifications/routing.js';
 
 const Months = t.refinement(
   t.number,
@@ -68,6 +69,12 @@ export const AgencyPolicy = t.type({
     /** Show children's full names in review packs and reports; initials otherwise (data minimisation). */
     fullChildNames: t.boolean,
   }),
+  notifications: t.type({
+    /** Who hears about each rule's deadlines, by rule id; every rule is listed, so a misspelt one is refused. */
+    audiences: t.record(t.string, t.array(AudienceRole)),
+    /** The delivery channels every notification goes out on, each claiming its own copy from the outbox. */
+    channels: t.array(t.string),
+  }),
 });
 export type AgencyPolicy = t.TypeOf<typeof AgencyPolicy>;
 
@@ -93,6 +100,10 @@ export const defaultAgencyPolicy: AgencyPolicy = {
   },
   supervision: { sswVisitIntervalDays: 31, staffSupervisionIntervalDays: 31, appraisalIntervalMonths: 12 },
   reviews: { lateRecordingDays: 5, fullChildNames: false },
+  notifications: {
+    audiences: defaultAudiences as Record<string, AudienceRole[]>,
+    channels: ['webhook'],
+  },
 };
 
 /** A refused configuration: names the field and what it must be. */
