@@ -9,6 +9,8 @@ export {
   type RetryPolicy,
   retryDelay,
 } from './dispatcher.js';
+export { eventNotifications, notificationDerivation } from './event-notifications.js';
+export { findingNotifications } from './finding-notifications.js';
 export {
   deadlineKey,
   type NotificationIntent,
@@ -17,5 +19,6 @@ export {
   notificationMessages,
   notificationTopic,
 } from './intent.js';
+export { outboxRelay } from './relay.js';
 export { AudienceRole, audiencesFor, defaultAudiences } from './routing.js';
 export { type NotificationSchedulerConfig, notificationScheduler, type TickResult } from './scheduler.js';

@@ -3,7 +3,7 @@ import type { Deadline, Subject } from '../compliance/finding.js';
 import type { OutboxMessage, RuleRef } from '../eventsourcing/index.js';
 import type { AudienceRole } from './routing.js';
 
-export type NotificationKind = 'deadline-due-soon' | 'deadline-overdue';
+export type NotificationKind = 'deadline-due-soon' | 'deadline-overdue' | 'finding' | 'event';
 
 /**
  * Something a person should hear about before an inspector does: a deadline coming up or missed, under a rule,
@@ -16,6 +16,7 @@ export interface NotificationIntent {
   readonly rule: RuleRef;
   readonly code: string;
   readonly subject: Subject;
+  /** The deadline's due date, or the date a finding or event is about. */
   readonly dueOn: LocalDate;
   readonly audience: AudienceRole;
   /** A plain-language line, without personal details. */

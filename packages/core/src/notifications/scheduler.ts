@@ -7,6 +7,7 @@ import { projectionAtOverAll } from '../replay/as-of.js';
 import { agencyRecords } from '../reviews/agency-records.js';
 import { agencyFindings } from '../reviews/compliance-report.js';
 import { deadlineNotifications } from './deadline-notifications.js';
+import { findingNotifications } from './finding-notifications.js';
 import { notificationMessages } from './intent.js';
 
 export interface NotificationSchedulerConfig {
