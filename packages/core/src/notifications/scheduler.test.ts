@@ -36,5 +36,7 @@ describe('notification scheduler', () => {
     const all = right(await outbox.list({ status: 'pending' })).map((m) => m.messageId);
     expect(new Set(all).size).toBe(all.length);
     expect(all.some((id) => id.startsWith('deadline-overdue:'))).toBe(true);
+    // The allergy the safe-care plan leaves out is a finding with no deadline: raised once, to both audiences.
+    expect(all.filter((id) => id.startsWith('finding:risk-complete/health-need-not-in-safe-care-plan/'))).toHaveLength(4);
   });
 });

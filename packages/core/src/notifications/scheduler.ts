@@ -39,11 +39,11 @@ export const notificationScheduler = (config: NotificationSchedulerConfig) => {
       policy,
       ...(config.calendar === undefined ? {} : { calendar: config.calendar }),
     });
-    const intents = deadlineNotifications(
-      agencyFindings(records.right.state, context).deadlines,
-      today,
-      policy.notifications,
-    );
+    const judged = agencyFindings(records.right.state, context);
+    const intents = [
+      ...deadlineNotifications(judged.deadlines, today, policy.notifications),
+      ...findingNotifications(judged.findings, today, policy.notifications),
+    ];
     const added = await config.outbox.add(
       intents.flatMap((intent) => notificationMessages(intent, policy.notifications.channels)),
       now,
