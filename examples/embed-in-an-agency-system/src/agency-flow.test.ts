@@ -135,7 +135,10 @@ describe('an agency system embedding the core, on embedded PostgreSQL (PGlite)',
       respite: { used: 3 },
     });
     const marks = (kind: string) => pack.timeline.filter((e) => e.kind === kind);
-    expect(marks('placement').map((e) => e.on)).toEqual(['2025-03-03']);
+    expect(marks('placement').map((e) => [e.on, e.until ?? null, e.label])).toEqual([
+      ['2025-03-03', '2025-06-30', 'In placement'],
+      ['2025-03-03', null, 'Placement started (long-term)'],
+    ]);
     expect(
       marks('clinic')
         .filter((e) => e.label.startsWith('Clinic session held'))

@@ -110,7 +110,7 @@ describe('refusals and failures, as typed HTTP answers (in-memory store)', () =>
       expect(nested.json).toMatchObject({
         error: 'InvalidCommand',
         field: 'applicants.0.nationalInsurance',
-        reason: 'is not a field of ReceiveApplication',
+        reason: 'is not a field of this command',
       });
       const top = await post('/households/h-lee/commands', { ...application, occurredAt: '2025-05-01' });
       expect(top.json).toMatchObject({ error: 'InvalidCommand', field: 'occurredAt' });

@@ -37,6 +37,8 @@ describe('notification scheduler', () => {
     expect(new Set(all).size).toBe(all.length);
     expect(all.some((id) => id.startsWith('deadline-overdue:'))).toBe(true);
     // The allergy the safe-care plan leaves out is a finding with no deadline: raised once, to both audiences.
-    expect(all.filter((id) => id.startsWith('finding:risk-complete/health-need-not-in-safe-care-plan/'))).toHaveLength(4);
+    expect(
+      all.filter((id) => id.startsWith('finding:risk-complete/health-need-not-in-safe-care-plan/')),
+    ).toHaveLength(4);
   });
 });

@@ -1,6 +1,7 @@
 import type { LocalDate } from '../calendar/index.js';
 import type { Deadline, Finding, Subject } from '../compliance/index.js';
 import type { RuleRef } from '../eventsourcing/index.js';
+import type { RespiteBalance } from '../placements/projections/placements.js';
 
 /**
  * The plain-data models that reviews and inspections read: what the review pack and the agency compliance
@@ -51,14 +52,8 @@ export interface LateRecording {
   readonly daysLate: number;
 }
 
-export interface RespiteSummary {
-  readonly yearFrom: LocalDate;
-  readonly yearTo: LocalDate;
-  readonly entitlement: number;
-  readonly used: number;
-  readonly authorisedBeyond: number;
-  readonly remaining: number;
-}
+/** Respite used against entitlement in the placement year (rule `respite`): the placements area's own figures. */
+export type RespiteSummary = RespiteBalance;
 
 export interface PlanLine {
   readonly title: string;
