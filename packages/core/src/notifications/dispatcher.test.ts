@@ -79,6 +79,7 @@ describe('dispatcher', () => {
       retried: 2,
       dead: 1,
       leaseLost: 0,
+      skipped: 0,
     });
     const waiting = right(await outbox.list({ status: 'pending' }));
     // Half of base × 2^0 with random 0.5: due 500 ms later, not before.
@@ -117,6 +118,37 @@ describe('dispatcher', () => {
     expect(right(await second.runOnce()).delivered).toBe(5);
     expect(attempts.sort()).toEqual(ids);
     expect(right(await outbox.list({ status: 'delivered' }))).toHaveLength(7);
+  });
+
+  it('honours a receiver asking to wait longer than the backoff', async () => {
+    const { outbox, clock } = await setup(['busy']);
+    const { channel } = scripted(() => ({
+      kind: 'failed',
+      retriable: true,
+      error: 'HTTP 429',
+      retryAfterMs: 120_000,
+    }));
+    right(await dispatcher({ outbox, channel, clock, topics: [topic], retry }).runOnce());
+    const [waiting] = right(await outbox.list({ status: 'pending' }));
+    expect((waiting?.availableAt.getTime() ?? 0) - start.getTime()).toBe(120_000);
+  });
+
+  it('stops delivering a batch whose lease has run out, leaving the rest to whoever holds them now', async () => {
+    const { outbox, clock } = await setup(['slow', 'next', 'last']);
+    const { channel, attempts } = scripted(() => {
+      clock.advance(40_000);
+      return { kind: 'delivered' };
+    });
+    const result = right(
+      await dispatcher({ outbox, channel, clock, topics: [topic], leaseMs: 60_000 }).runOnce(),
+    );
+    expect(result).toMatchObject({ claimed: 3, delivered: 2, skipped: 1 });
+    expect(attempts).toEqual(['slow', 'next']);
+    expect(
+      right(await outbox.claim({ now: clock.now(), limit: 5, leaseMs: 1_000, topics: [topic] })).map(
+        (l) => l.entry.messageId,
+      ),
+    ).toEqual(['last']);
   });
 
   it('replays a dead letter once the receiver is fixed', async () => {

@@ -5,7 +5,13 @@ import { systemClock } from '../eventsourcing/index.js';
 /** What a delivery adapter reports: delivered, or failed and whether trying again may help. */
 export type DeliveryOutcome =
   | { readonly kind: 'delivered' }
-  | { readonly kind: 'failed'; readonly retriable: boolean; readonly error: string };
+  | {
+      readonly kind: 'failed';
+      readonly retriable: boolean;
+      readonly error: string;
+      /** The receiver asked to wait at least this long (an HTTP Retry-After): honoured if longer than the backoff. */
+      readonly retryAfterMs?: number;
+    };
 
 /** A delivery adapter (webhook, email): delivers one message and says how it went; never throws on purpose. */
 export interface DeliveryChannel {
@@ -53,6 +59,8 @@ export interface BatchResult {
   readonly dead: number;
   /** Reports ignored because the lease had passed to another dispatcher. */
   readonly leaseLost: number;
+  /** Left undelivered because the batch's lease ran out first: another dispatcher may already have them. */
+  readonly skipped: number;
 }
 
 /**
@@ -88,8 +96,20 @@ export const dispatcher = (config: DispatcherConfig) => {
       topics: config.topics,
     });
     if (E.isLeft(claimed)) return claimed;
-    const counts = { claimed: claimed.right.length, delivered: 0, retried: 0, dead: 0, leaseLost: 0 };
+    const counts = {
+      claimed: claimed.right.length,
+      delivered: 0,
+      retried: 0,
+      dead: 0,
+      leaseLost: 0,
+      skipped: 0,
+    };
     for (const lease of claimed.right) {
+      // Slow deliveries can outlast the lease; past it the message may be someone else's, so leave it to them.
+      if (clock.now().getTime() >= lease.leasedUntil.getTime()) {
+        counts.skipped += 1;
+        continue;
+      }
       const outcome = await deliverOne(lease);
       const now = clock.now();
       const attempts = lease.entry.attempts;
@@ -99,7 +119,9 @@ export const dispatcher = (config: DispatcherConfig) => {
           : outcome.retriable && attempts < retry.maxAttempts
             ? ({
                 kind: 'retry',
-                at: new Date(now.getTime() + retryDelay(attempts, retry, random)),
+                at: new Date(
+                  now.getTime() + Math.max(retryDelay(attempts, retry, random), outcome.retryAfterMs ?? 0),
+                ),
                 error: outcome.error,
               } as const)
             : ({
