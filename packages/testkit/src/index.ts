@@ -7,6 +7,13 @@ export {
 } from './event-store-contract/index.js';
 export { readInBackground } from './event-store-contract/subscription-reader.js';
 export {
+  type Coverage,
+  type Invariant,
+  invariantCatalogue,
+  invariantTable,
+  type Proof,
+} from './invariants/catalogue.js';
+export {
   describeOutboxContract,
   type MakeOutboxSetup,
   type OutboxContractOptions,
