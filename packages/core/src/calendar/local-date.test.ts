@@ -62,7 +62,7 @@ describe('LocalDateC', () => {
 
   it('explains the failure in the io-ts report', () => {
     const [report] = PathReporter.report(LocalDateC.decode('2026-02-30'));
-    expect(report).toContain("'2026-02-30' is not a calendar date");
+    expect(report).toContain("a calendar date 'YYYY-MM-DD' (there is no day 30 in month 2 of 2026)");
     expect(report).toContain('no day 30 in month 2 of 2026');
     expect(PathReporter.report(LocalDateC.decode('2026-2-1'))[0]).toContain("'YYYY-MM-DD'");
   });
@@ -74,6 +74,7 @@ describe('parseLocalDate and unsafeLocalDate', () => {
       E.left({
         _tag: 'InvalidLocalDate',
         input: '2026-02-30',
+        reason: 'there is no day 30 in month 2 of 2026',
         message: "'2026-02-30' is not a calendar date: there is no day 30 in month 2 of 2026",
       }),
     );

@@ -14,6 +14,8 @@ export type LocalDate = string & { readonly __brand: 'LocalDate' };
 export interface InvalidLocalDate {
   readonly _tag: 'InvalidLocalDate';
   readonly input: string;
+  /** What is wrong with it, on its own: "there is no day 30 in month 2 of 2026". */
+  readonly reason: string;
   readonly message: string;
 }
 
@@ -27,6 +29,7 @@ const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const invalid = (input: string, reason: string): InvalidLocalDate => ({
   _tag: 'InvalidLocalDate',
   input,
+  reason,
   message: `'${input}' is not a calendar date: ${reason}`,
 });
 
@@ -53,10 +56,12 @@ export const LocalDateC: t.Type<LocalDate, string, unknown> = new t.Type<LocalDa
   'LocalDate',
   isLocalDate,
   (u, c) => {
-    if (typeof u !== 'string')
-      return t.failure(u, c, `Expected a calendar date 'YYYY-MM-DD' but got ${typeof u}`);
+    // Phrased as what was expected: refusals read "'on' must be a calendar date 'YYYY-MM-DD' (…)".
+    if (typeof u !== 'string') return t.failure(u, c, `a calendar date 'YYYY-MM-DD', not a ${typeof u}`);
     const parsed = parseLocalDate(u);
-    return E.isRight(parsed) ? t.success(parsed.right) : t.failure(u, c, parsed.left.message);
+    return E.isRight(parsed)
+      ? t.success(parsed.right)
+      : t.failure(u, c, `a calendar date 'YYYY-MM-DD' (${parsed.left.reason})`);
   },
   (d) => d,
 );

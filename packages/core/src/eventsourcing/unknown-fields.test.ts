@@ -53,6 +53,24 @@ describe('fields a command does not declare', () => {
     expect(E.isRight(await handle('household-h1', application, { actor }))).toBe(true);
   });
 
+  it('leave room for the codec to say what a field must be, once, as with a malformed date', async () => {
+    const store = inMemoryEventStore();
+    const handle = commandHandler({
+      store,
+      registry: householdEvents,
+      decider: householdDecider,
+      commandCodec: HouseholdCommand,
+    });
+    const refused = await handle('household-h1', { ...application, receivedOn: '2026-02-30' } as never, {
+      actor,
+    });
+    expect(E.isLeft(refused) && refused.left).toMatchObject({
+      _tag: 'InvalidCommand',
+      field: 'receivedOn',
+      reason: "must be a calendar date 'YYYY-MM-DD' (there is no day 30 in month 2 of 2026)",
+    });
+  });
+
   it('whatever the extra field is called, a command carrying it is refused and the store unchanged', async () => {
     const declared = new Set(['kind', 'visitId', 'on', 'reason']);
     await fc.assert(
