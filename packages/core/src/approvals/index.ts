@@ -13,5 +13,13 @@ export {
   type RegisterEntry,
 } from './projections/households.js';
 export { evolveHousehold, type HouseholdState, initialHouseholdState } from './state.js';
-export { type HouseholdStatus, isApprovedOn, latestTerms, statusOn, termsOn } from './status.js';
+export {
+  type HouseholdStatus,
+  isApprovedOn,
+  latestTerms,
+  occupantsFrom,
+  occupantsOn,
+  statusOn,
+  termsOn,
+} from './status.js';
 export * from './terms.js';

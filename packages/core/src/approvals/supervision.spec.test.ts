@@ -1,5 +1,6 @@
 import { specify } from '@fostering/testkit';
 import { describe, it } from 'vitest';
+import { addDays } from '../calendar/index.js';
 import {
   anApplication,
   approvedHousehold,
@@ -74,6 +75,18 @@ describe('annual reviews (rule annual-review)', () => {
       .given(approvedHousehold())
       .when({ kind: 'HoldAnnualReview', reviewedOn: on.firstReview, outcome: 'continue' })
       .thenRefused({ tag: 'RuleViolation', ruleId: 'annual-review', field: 'panelOn' });
+  });
+
+  it('refuses a panel date before the review it considers', () => {
+    household
+      .given(approvedHousehold())
+      .when({
+        kind: 'HoldAnnualReview',
+        reviewedOn: on.firstReview,
+        outcome: 'continue',
+        panelOn: addDays(on.firstReview, -1),
+      })
+      .thenRefused({ tag: 'InvalidCommand', field: 'panelOn' });
   });
 
   it('holds later reviews without a panel', () => {

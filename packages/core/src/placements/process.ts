@@ -46,6 +46,8 @@ export interface PlacementProcessConfig<CE extends DomainEvent> {
   readonly calendar?: WorkingDayCalendar;
   readonly clock?: Clock;
   readonly maxAttempts?: number;
+  /** Where event ids come from (uuid v7 by default); a generator for reproducible histories can pass its own. */
+  readonly newEventId?: () => string;
 }
 
 export interface StartResult extends StartDecision {
@@ -165,7 +167,7 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
         ...(outsideTermsUntil === undefined ? {} : { outsideTermsUntil }),
         ...(exemptionId === undefined ? {} : { exemptionId }),
       };
-      const stamp = eventStamper(metadata, clock);
+      const stamp = eventStamper(metadata, clock, config.newEventId);
       const { kind: _kind, emergency: _emergency, ...started } = command;
       const writes: StreamWrite[] = [
         {
@@ -242,7 +244,7 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
       if (E.isLeft(household)) return household;
       const child = await loadChild(started.childId);
       if (E.isLeft(child)) return child;
-      const stamp = eventStamper(metadata, clock);
+      const stamp = eventStamper(metadata, clock, config.newEventId);
       const { kind: _kind, ...ended } = command;
       const appended = await appendToStreams([
         {

@@ -208,13 +208,14 @@ const annualReview = step(
   fc.record({
     late: mostlyZero(-40, 0),
     outcome: fc.constantFrom('continue' as const, 'change-terms' as const, 'terminate-proposed' as const),
-    panel: optional(days(-14, 0)),
+    // Mostly a panel on the review's day or within four weeks after; sometimes (wrongly) before it.
+    panel: optional(weighted([9, days(0, 28)], [1, days(-7, -1)])),
   }),
   ({ late, outcome, panel }, now) => ({
     kind: 'HoldAnnualReview',
     reviewedOn: addDays(now, late),
     outcome,
-    ...(panel !== undefined && { panelOn: addDays(now, panel) }),
+    ...(panel !== undefined && { panelOn: addDays(now, late + panel) }),
   }),
 );
 

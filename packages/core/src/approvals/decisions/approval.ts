@@ -80,6 +80,11 @@ export const holdAnnualReview = (command: CommandOf<'HoldAnnualReview'>, state: 
       () => (state.approvedOn === undefined ? notAllowed('only a full approval is reviewed annually') : ok),
       notBefore(command.reviewedOn, state.approvedOn, 'reviewedOn', 'the full approval it reviews'),
       requireApprovedOn(state, command.reviewedOn, 'reviewedOn'),
+      // The panel considers the review, so it meets on the review's day or later.
+      () =>
+        command.panelOn === undefined
+          ? ok
+          : notBefore(command.panelOn, command.reviewedOn, 'panelOn', 'the review it considers')(),
       () =>
         state.reviews.length === 0 && command.panelOn === undefined
           ? E.left(
