@@ -7,6 +7,7 @@ import { householdEvents } from '../approvals/events/index.js';
 import { unsafeLocalDate } from '../calendar/index.js';
 import { actor, VisitCommand, visitDecider, visitEvents } from './__fixtures__/visit-log.js';
 import { commandHandler } from './command-handler.js';
+import type { EventStore } from './event-store.js';
 import { inMemoryEventStore } from './in-memory-event-store.js';
 import { unknownField } from './unknown-fields.js';
 
@@ -18,6 +19,14 @@ const application = {
   applicants: [{ adultId: 'a1', name: 'Sam Carer' }],
   previousServices: [],
 };
+
+const households = (store: EventStore) =>
+  commandHandler({
+    store,
+    registry: householdEvents,
+    decider: householdDecider,
+    commandCodec: HouseholdCommand,
+  });
 
 describe('fields a command does not declare', () => {
   it('are found at any depth, through unions, intersections, arrays and personal-data wrappers', () => {
@@ -33,12 +42,7 @@ describe('fields a command does not declare', () => {
 
   it('are refused by the command handler, naming the field, and nothing is stored', async () => {
     const store = inMemoryEventStore();
-    const handle = commandHandler({
-      store,
-      registry: householdEvents,
-      decider: householdDecider,
-      commandCodec: HouseholdCommand,
-    });
+    const handle = households(store);
     const refused = await handle(
       'household-h1',
       { ...application, applicants: [{ adultId: 'a1', name: 'Sam', phone: '0700' }] } as never,
@@ -55,12 +59,7 @@ describe('fields a command does not declare', () => {
 
   it('leave room for the codec to say what a field must be, once, as with a malformed date', async () => {
     const store = inMemoryEventStore();
-    const handle = commandHandler({
-      store,
-      registry: householdEvents,
-      decider: householdDecider,
-      commandCodec: HouseholdCommand,
-    });
+    const handle = households(store);
     const refused = await handle('household-h1', { ...application, receivedOn: '2026-02-30' } as never, {
       actor,
     });
