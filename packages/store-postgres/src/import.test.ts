@@ -47,7 +47,8 @@ const comparable = (e: RecordedEvent) => ({
   actor: e.actor,
 });
 
-describe('importHistory', () => {
+// Each test starts its own PGlite, which takes seconds on a busy machine.
+describe('importHistory', { timeout: 60_000 }, () => {
   it('copies a history keeping ids, revisions, occurred-at, recorded-at and the global order', async () => {
     const events = await source();
     const client = pgliteClient(new PGlite());

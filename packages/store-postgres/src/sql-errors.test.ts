@@ -69,7 +69,9 @@ describe('database failures as typed StoreUnavailable errors', () => {
     await store.close();
   });
 
-  it('schema never migrated: schema, not retriable, telling the operator to run the migrations', async () => {
+  it('schema never migrated: schema, not retriable, telling the operator to run the migrations', {
+    timeout: 60_000,
+  }, async () => {
     const store = await postgresEventStore(pgliteClient(new PGlite()), { migrate: false });
     const failure = failureOf(await store.append('s-1', [event()], { expectedRevision: 'any' }));
     expect(failure).toMatchObject({ reason: 'schema', retriable: false, code: '42P01' });
