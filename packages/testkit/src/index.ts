@@ -6,6 +6,7 @@ export {
   propertyRuns,
 } from './event-store-contract/index.js';
 export { readInBackground } from './event-store-contract/subscription-reader.js';
+export * from './fuzz/index.js';
 export {
   type Coverage,
   type Invariant,

@@ -9,6 +9,7 @@ import type {
 import fc from 'fast-check';
 import type * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { propertyRuns } from '../property-runs.js';
 import { collect, counted, freshCategory, idsOf, type MakeStore, useStore } from './fixtures.js';
 import { readInBackground } from './subscription-reader.js';
 
@@ -28,8 +29,7 @@ interface Outcome {
 }
 
 /** Default 100 generated histories; FOSTERING_PROPERTY_RUNS raises it for a longer soak. */
-export const propertyRuns = (override?: number): number =>
-  override ?? (Number(process.env.FOSTERING_PROPERTY_RUNS) || 100);
+export { propertyRuns };
 
 const historyArbitrary = fc.integer({ min: 1, max: 4 }).chain((streams) =>
   fc.record({
