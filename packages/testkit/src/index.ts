@@ -7,13 +7,7 @@ export {
 } from './event-store-contract/index.js';
 export { readInBackground } from './event-store-contract/subscription-reader.js';
 export * from './fuzz/index.js';
-export {
-  type Coverage,
-  type Invariant,
-  invariantCatalogue,
-  invariantTable,
-  type Proof,
-} from './invariants/catalogue.js';
+export * from './invariants/index.js';
 export {
   describeOutboxContract,
   type MakeOutboxSetup,

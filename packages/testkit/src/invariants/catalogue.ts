@@ -1,4 +1,6 @@
 import { type Rule, rules } from '@fostering/core';
+import { invariantProperties } from './properties/index.js';
+import type { InvariantProperty } from './property.js';
 
 /** Where a rule is proven today: a property over generated histories, by its file and test title. */
 export interface Proof {
@@ -6,21 +8,24 @@ export interface Proof {
   readonly test: string;
 }
 
-export type Coverage =
-  | { readonly status: 'property'; readonly proofs: ReadonlyArray<Proof> }
-  /** Only hand-written examples so far; `gap` says what the missing property must show. */
-  | { readonly status: 'examples'; readonly gap: string };
-
+/** A rule, and how it is proven: the catalogue's property, and the core's own property tests of it. */
 export interface Invariant {
   readonly rule: Rule;
-  readonly coverage: Coverage;
+  /** The property `checkRegulatoryInvariants` runs against any handle and store; absent only with a `gap`. */
+  readonly property?: InvariantProperty;
+  /** Property tests of the core that prove the rule on its deciders directly, by file and exact title. */
+  readonly alsoProvenBy: ReadonlyArray<Proof>;
+  /** Why there is no property, when there is none. */
+  readonly gap?: string;
 }
 
-const property = (...proofs: ReadonlyArray<readonly [file: string, test: string]>): Coverage => ({
-  status: 'property',
+/** The core's own proofs of a rule, or what a property of it must show while the core has none. */
+type CoreCoverage = { readonly proofs: ReadonlyArray<Proof> } | { readonly gap: string };
+
+const property = (...proofs: ReadonlyArray<readonly [file: string, test: string]>): CoreCoverage => ({
   proofs: proofs.map(([file, test]) => ({ file, test })),
 });
-const examples = (gap: string): Coverage => ({ status: 'examples', gap });
+const examples = (gap: string): CoreCoverage => ({ gap });
 
 const approvals = 'packages/core/src/approvals/approvals.property.test.ts';
 const children = 'packages/core/src/children/children.property.test.ts';
@@ -36,7 +41,7 @@ const supervision = 'packages/core/src/supervision/supervision.property.test.ts'
  * docs/regulatory-invariants.md is generated from this list and a test keeps both in step with the rules
  * catalogue and with the test files named here.
  */
-export const invariantCatalogue: ReadonlyArray<Invariant> = [
+const known: ReadonlyArray<{ readonly rule: Rule; readonly coverage: CoreCoverage }> = [
   {
     rule: rules.limit,
     coverage: property(
@@ -197,6 +202,16 @@ export const invariantCatalogue: ReadonlyArray<Invariant> = [
   },
 ];
 
+export const invariantCatalogue: ReadonlyArray<Invariant> = known.map(({ rule, coverage }) => {
+  const own = invariantProperties[rule.id];
+  return {
+    rule,
+    ...(own === undefined ? {} : { property: own }),
+    alsoProvenBy: 'proofs' in coverage ? coverage.proofs : [],
+    ...(own === undefined ? { gap: 'gap' in coverage ? coverage.gap : 'no property yet' } : {}),
+  };
+});
+
 const cell = (text: string) => text.replaceAll('|', '\\|');
 
 /** The table in docs/regulatory-invariants.md, generated so that it cannot drift from the catalogue. */
@@ -204,13 +219,12 @@ export const invariantTable = (catalogue: ReadonlyArray<Invariant> = invariantCa
   [
     '| rule | statement | source | kind | how it is proven |',
     '|---|---|---|---|---|',
-    ...catalogue.map(({ rule, coverage }) => {
-      const how =
-        coverage.status === 'property'
-          ? coverage.proofs
-              .map((p) => `property: “${cell(p.test)}” (\`${p.file.split('/').slice(-1)[0]}\`)`)
-              .join('; ')
-          : `examples only; missing property: ${cell(coverage.gap)}`;
+    ...catalogue.map(({ rule, property, alsoProvenBy, gap }) => {
+      const core = alsoProvenBy.map((p) => `“${cell(p.test)}” (\`${p.file.split('/').slice(-1)[0]}\`)`);
+      const how = [
+        property === undefined ? `no property: ${cell(gap ?? '')}` : `property: ${cell(property.claim)}`,
+        ...(core.length === 0 ? [] : [`core properties: ${core.join('; ')}`]),
+      ].join('<br>');
       return `| \`${rule.id}\` | ${cell(rule.summary)} | ${cell(rule.citation)} | ${rule.kinds.join(', ')} | ${how} |`;
     }),
   ].join('\n');
