@@ -236,3 +236,68 @@ describe('suspension', () => {
       .thenRefused({ tag: 'InvalidCommand', field: 'liftedOn' });
   });
 });
+
+describe('notice at the end of the calendar (9999-12-31 is the last date a LocalDate holds)', () => {
+  const lateNotice = d('9999-12-31');
+
+  it('refuses notice so late that the 28 days would run past the calendar, naming the notice date', () => {
+    const error = household
+      .given(approvedHousehold())
+      .when({ kind: 'Terminate', ...termination, noticeGivenOn: lateNotice, takesEffectOn: lateNotice })
+      .thenRefused({ tag: 'InvalidCommand', field: 'noticeGivenOn' });
+    expect(error.message).toContain('9999-12-31');
+    household
+      .given(approvedHousehold())
+      .when({
+        kind: 'ChangeTerms',
+        noticeGivenOn: lateNotice,
+        takesEffectOn: lateNotice,
+        terms: widerTerms,
+        carerConsentedInWriting: false,
+      })
+      .thenRefused({ tag: 'InvalidCommand', field: 'noticeGivenOn' });
+    household
+      .given(recommendedHousehold())
+      .when({
+        kind: 'Refuse',
+        decidedOn: lateNotice,
+        noticeGivenOn: lateNotice,
+        takesEffectOn: lateNotice,
+        reason: 'x',
+      })
+      .thenRefused({ tag: 'InvalidCommand', field: 'noticeGivenOn' });
+  });
+
+  it('still changes the terms on that date with the carer’s written consent, which needs no notice', () => {
+    household
+      .given(approvedHousehold())
+      .when({
+        kind: 'ChangeTerms',
+        noticeGivenOn: lateNotice,
+        takesEffectOn: lateNotice,
+        terms: widerTerms,
+        carerConsentedInWriting: true,
+      })
+      .thenEvents([
+        ev.TermsChanged.create({
+          noticeGivenOn: lateNotice,
+          takesEffectOn: lateNotice,
+          terms: widerTerms,
+          carerConsentedInWriting: true,
+        }),
+      ]);
+  });
+
+  it('accepts a resignation ending approval on the last day, and refuses one that would end after it', () => {
+    household
+      .given(approvedHousehold())
+      .when({ kind: 'ReceiveResignation', receivedOn: d('9999-12-03') })
+      .thenEvents([
+        ev.ResignationReceived.create({ receivedOn: d('9999-12-03'), approvalEndsOn: d('9999-12-31') }),
+      ]);
+    household
+      .given(approvedHousehold())
+      .when({ kind: 'ReceiveResignation', receivedOn: d('9999-12-04') })
+      .thenRefused({ tag: 'InvalidCommand', field: 'receivedOn' });
+  });
+});

@@ -179,3 +179,61 @@ describe('safe care and risk assessments', () => {
       .thenRefused({ tag: 'InvalidCommand', field: 'petId' });
   });
 });
+
+describe('ids named like properties every object has', () => {
+  // State keeps members, pets and applicants in objects keyed by id: each is looked up as an own property, so
+  // 'constructor' or '__proto__' is an id like any other, not the inherited `Object` or `Object.prototype`.
+  const inherited = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+
+  it.each(inherited)("refuses to remove pet '%s', or a member '%s' leaving, when none was recorded", (id) => {
+    household
+      .given(withPet)
+      .when({ kind: 'RemovePet', petId: id, removedOn: d('2025-11-01') })
+      .thenRefused({ tag: 'InvalidCommand', field: 'petId' });
+    household
+      .given(withMember)
+      .when({ kind: 'RecordMemberLeaving', memberId: id, leftOn: d('2025-09-01') })
+      .thenRefused({ tag: 'InvalidCommand', field: 'memberId' });
+    household
+      .given(withPet)
+      .when({
+        kind: 'RecordRiskAssessment',
+        assessmentId: 'ra-1',
+        assessmentKind: 'pet',
+        petId: id,
+        assessedOn: d('2025-04-01'),
+      })
+      .thenRefused({ tag: 'InvalidCommand', field: 'petId' });
+  });
+
+  it.each(inherited)("refuses training and checks for adult '%s', who is not an applicant", (adultId) => {
+    household
+      .given(approvedHousehold())
+      .when({ kind: 'RecordTraining', adultId, course: 'first-aid', completedOn: d('2025-09-01') })
+      .thenRefused({ tag: 'InvalidCommand', field: 'adultId' });
+    household
+      .given(approvedHousehold())
+      .when({ kind: 'CompleteCheck', check: 'dbs', adultId, completedOn: d('2025-09-01') })
+      .thenRefused({ tag: 'InvalidCommand', field: 'adultId' });
+    household
+      .given(approvedHousehold())
+      .when({ kind: 'SignFosterCareAgreement', signedOn: d('2025-09-01'), signedBy: ['adult-alex', adultId] })
+      .thenRefused({ tag: 'InvalidCommand', field: 'signedBy' });
+  });
+
+  it.each(inherited)("records pet '%s', which no pet before had, and then its removal", (petId) => {
+    const recorded = ev.PetRecorded.create({ ...pet, petId, recordedOn: d('2025-03-01') });
+    household
+      .given(approvedHousehold())
+      .when({ kind: 'RecordPet', ...pet, petId, recordedOn: d('2025-03-01') })
+      .thenEvents([recorded]);
+    household
+      .given([...approvedHousehold(), recorded])
+      .when({ kind: 'RemovePet', petId, removedOn: d('2025-11-01') })
+      .thenState((state) => {
+        expect(Object.hasOwn(state.pets, petId)).toBe(true);
+        expect(state.pets[petId]).toMatchObject({ species: 'dog', removedOn: '2025-11-01' });
+        expect(Object.getPrototypeOf(state.pets)).toBe(Object.prototype);
+      });
+  });
+});

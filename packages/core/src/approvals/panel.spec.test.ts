@@ -225,3 +225,40 @@ describe('rule referees: a reference from a fostering service that approved an a
       .thenEvents([recommendationMade]);
   });
 });
+
+describe('rule referees at the edges of the calendar and of ids', () => {
+  it('looks back over every service when the 12 months before the application start before 0000-01-01', () => {
+    // The application on 0000-03-01 looks back to before the calendar: that threw a RangeError.
+    const application = { receivedOn: d('0000-03-01') };
+    household
+      .given(
+        assessedHousehold({ ...application, previousServices: [{ serviceId: 'svc', serviceName: 'Svc' }] }),
+      )
+      .when(recommend())
+      .thenRefused({ tag: 'RuleViolation', ruleId: 'referees', field: 'panelOn' });
+    household
+      .given(
+        assessedHousehold({
+          ...application,
+          previousServices: [{ serviceId: 'svc', serviceName: 'Svc', approvalEndedOn: d('0000-01-01') }],
+        }),
+      )
+      .when(recommend())
+      .thenRefused({ tag: 'RuleViolation', ruleId: 'referees', field: 'panelOn' });
+  });
+
+  it("asks a reference of a service with id 'constructor' like any other", () => {
+    const services = [{ serviceId: 'constructor', serviceName: 'Constructor Fostering' }];
+    household
+      .given(assessedHousehold({ previousServices: services }))
+      .when(recommend())
+      .thenRefused({ tag: 'RuleViolation', ruleId: 'referees', field: 'panelOn' });
+    household
+      .given([
+        ...assessedHousehold({ previousServices: services }),
+        ev.PreviousServiceReferenceReceived.create({ serviceId: 'constructor', receivedOn: d('2025-05-01') }),
+      ])
+      .when(recommend())
+      .thenEvents([recommendationMade]);
+  });
+});

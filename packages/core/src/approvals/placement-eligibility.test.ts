@@ -1,6 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { unsafeLocalDate as day } from '../calendar/index.js';
+import { reviewDueOn } from './compliance/approved-household.js';
 import type { HouseholdEvent } from './events/index.js';
 import * as ev from './events/index.js';
 import { placementEligibility } from './placement-eligibility.js';
@@ -79,5 +80,19 @@ describe('approval-before-placement (FSR 27(5))', () => {
     ];
     expect(refusal(resigned, '2025-03-28')).toBeUndefined();
     expect(refusal(resigned, '2025-03-29')?.message).toContain('resigned');
+  });
+
+  it('places with a household whose next annual review would fall due after 9999-12-31, not overdue', () => {
+    // A review on the calendar's last day is on record: the next one, a year later, is past the calendar, so
+    // it is never overdue within it (working it out threw a RangeError, and with it every placement there).
+    const reviewedLate = [
+      applied,
+      ev.HouseholdApproved.create({ decidedOn: day('2025-03-03'), terms }),
+      ev.FosterCareAgreementSigned.create({ signedOn: day('2025-03-05'), signedBy: ['a1'] }),
+      ev.AnnualReviewHeld.create({ reviewedOn: day('9999-12-31'), outcome: 'continue' }),
+    ];
+    expect(reviewDueOn(fold(reviewedLate))).toBeUndefined();
+    const eligible = placementEligibility(fold(reviewedLate), day('9999-12-31'));
+    expect(E.isRight(eligible) && eligible.right.reviewOverdue).toBe(false);
   });
 });

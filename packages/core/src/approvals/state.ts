@@ -1,4 +1,5 @@
 import type { LocalDate } from '../calendar/index.js';
+import { ownValue } from '../eventsourcing/index.js';
 import type { TrainingCourse } from './events/household.js';
 import type { ApprovalRoute, HouseholdEvent, PreviousService } from './events/index.js';
 import type { PlacementType, Terms } from './terms.js';
@@ -220,7 +221,7 @@ export const evolveHousehold = (state: HouseholdState, event: HouseholdEvent): H
       return { ...state, members: { ...state.members, [memberId]: { relationship, dateOfBirth, joinedOn } } };
     }
     case 'HouseholdMemberLeft': {
-      const member = state.members[event.data.memberId];
+      const member = ownValue(state.members, event.data.memberId);
       if (member === undefined) return state;
       return {
         ...state,
@@ -232,7 +233,7 @@ export const evolveHousehold = (state: HouseholdState, event: HouseholdEvent): H
       return { ...state, pets: { ...state.pets, [petId]: { species, recordedOn } } };
     }
     case 'PetRemoved': {
-      const pet = state.pets[event.data.petId];
+      const pet = ownValue(state.pets, event.data.petId);
       if (pet === undefined) return state;
       return {
         ...state,
@@ -248,13 +249,13 @@ export const evolveHousehold = (state: HouseholdState, event: HouseholdEvent): H
         ...state,
         petRiskAssessments: {
           ...state.petRiskAssessments,
-          [petId]: later(state.petRiskAssessments[petId], assessedOn),
+          [petId]: later(ownValue(state.petRiskAssessments, petId), assessedOn),
         },
       };
     }
     case 'TrainingCompleted': {
       const { adultId, course, completedOn } = event.data;
-      const courses = state.training[adultId] ?? {};
+      const courses = ownValue(state.training, adultId) ?? {};
       return {
         ...state,
         training: {
@@ -274,7 +275,7 @@ export const evolveHousehold = (state: HouseholdState, event: HouseholdEvent): H
     case 'ChildJoinedHousehold':
       return { ...state, occupants: { ...state.occupants, [event.data.placementId]: event.data } };
     case 'ChildLeftHousehold': {
-      const occupant = state.occupants[event.data.placementId];
+      const occupant = ownValue(state.occupants, event.data.placementId);
       if (occupant === undefined) return state;
       const left = { ...occupant, endedOn: event.data.endedOn };
       return { ...state, occupants: { ...state.occupants, [event.data.placementId]: left } };

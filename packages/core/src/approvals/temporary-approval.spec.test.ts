@@ -184,3 +184,54 @@ describe('extending a temporary approval (rule temporary-approval)', () => {
       .thenRefused({ tag: 'NotAllowedNow' });
   });
 });
+
+describe('temporary approval at the end of the calendar (9999-12-31 is the last date a LocalDate holds)', () => {
+  const lateApproval = (approvedOn: string, until?: string) => ({
+    ...approveTemporarily,
+    approvedOn: d(approvedOn),
+    ...(until === undefined ? {} : { until: d(until) }),
+  });
+  const approvedLate = (approvedOn: string, expiresOn: string) =>
+    ev.TemporarilyApproved.create({ approvedOn: d(approvedOn), childId, expiresOn: d(expiresOn), terms });
+
+  it('approves for the full 16 weeks when they end by 9999-12-31', () => {
+    household
+      .given(connectedPerson)
+      .when(lateApproval('9999-09-10'))
+      .thenEvents([approvedLate('9999-09-10', '9999-12-31')]);
+  });
+
+  it('asks for `until` when the default 16 weeks would end after the calendar, and accepts any date it holds', () => {
+    const error = household
+      .given(connectedPerson)
+      .when(lateApproval('9999-12-01'))
+      .thenRefused({ tag: 'InvalidCommand', field: 'until' });
+    expect(error.message).toContain('9999-12-31');
+    household
+      .given(connectedPerson)
+      .when(lateApproval('9999-12-01', '9999-12-31'))
+      .thenEvents([approvedLate('9999-12-01', '9999-12-31')]);
+    household
+      .given(connectedPerson)
+      .when(lateApproval('9999-12-01', '9999-12-01'))
+      .thenRefused({ tag: 'InvalidCommand', field: 'until' });
+  });
+
+  it('extends into the last weeks of the calendar only with `until`, since 8 more weeks would run past it', () => {
+    const history = [...connectedPerson, approvedLate('9999-08-01', '9999-11-21')];
+    household
+      .given(history)
+      .when({ kind: 'ExtendTemporaryApproval', extendedOn: d('9999-11-01') })
+      .thenRefused({ tag: 'InvalidCommand', field: 'until' });
+    household
+      .given(history)
+      .when({ kind: 'ExtendTemporaryApproval', extendedOn: d('9999-11-01'), until: d('9999-12-31') })
+      .thenEvents([
+        ev.TemporaryApprovalExtended.create({ extendedOn: d('9999-11-01'), expiresOn: d('9999-12-31') }),
+      ]);
+    household
+      .given(history)
+      .when({ kind: 'ExtendTemporaryApproval', extendedOn: d('9999-11-01'), until: d('9999-11-21') })
+      .thenRefused({ tag: 'RuleViolation', ruleId: 'temporary-approval', field: 'until' });
+  });
+});

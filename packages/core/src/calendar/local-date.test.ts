@@ -9,16 +9,22 @@ import {
   compareLocalDate,
   dayOfWeek,
   daysBetween,
+  firstLocalDate,
   fromPlainDate,
   isAfter,
   isBefore,
   isLocalDate,
   LocalDateC,
+  lastLocalDate,
   localDateOf,
   maxDate,
   minDate,
   parseLocalDate,
   toPlainDate,
+  tryAddDays,
+  tryAddMonths,
+  tryAddWeeks,
+  tryAddYears,
   unsafeLocalDate,
 } from './local-date.js';
 
@@ -146,6 +152,35 @@ describe('arithmetic', () => {
     expect([p.year, p.month, p.day]).toEqual([2026, 7, 1]);
     expect(fromPlainDate(p)).toBe('2026-07-01');
     expect(() => fromPlainDate(p.with({ year: 10000 }))).toThrow(RangeError);
+  });
+});
+
+describe('arithmetic on input, which may leave the calendar (tryAddDays and the others)', () => {
+  it('gives the same dates as the plain arithmetic within 0000-01-01..9999-12-31', () => {
+    expect(tryAddDays(d('2026-01-31'), 1)).toBe(addDays(d('2026-01-31'), 1));
+    expect(tryAddWeeks(d('2026-12-28'), 1)).toBe('2027-01-04');
+    expect(tryAddMonths(d('2026-01-31'), 1)).toBe('2026-02-28');
+    expect(tryAddYears(d('2024-02-29'), 1)).toBe('2025-02-28');
+    expect(tryAddDays(d('9999-12-30'), 1)).toBe(lastLocalDate);
+    expect(tryAddDays(d('0000-01-02'), -1)).toBe(firstLocalDate);
+    expect(tryAddMonths(d('0001-01-31'), -12)).toBe('0000-01-31');
+  });
+
+  it('answers undefined, instead of throwing, past 9999-12-31 or before 0000-01-01', () => {
+    expect(() => addDays(d('9999-12-31'), 1)).toThrow(RangeError);
+    expect(tryAddDays(d('9999-12-31'), 1)).toBeUndefined();
+    expect(tryAddWeeks(d('9999-12-01'), 16)).toBeUndefined();
+    expect(tryAddMonths(d('9999-06-01'), 12)).toBeUndefined();
+    expect(tryAddYears(d('9999-03-03'), 1)).toBeUndefined();
+    expect(tryAddDays(d('0000-01-01'), -1)).toBeUndefined();
+    expect(tryAddMonths(d('0000-03-01'), -12)).toBeUndefined();
+  });
+
+  it('answers undefined for amounts Temporal cannot add: huge, not whole, or not a number', () => {
+    for (const n of [1e9, 2 ** 53 + 2, Number.MAX_VALUE, 1.5, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(tryAddDays(d('2025-03-10'), n)).toBeUndefined();
+    }
+    expect(tryAddYears(d('2025-03-10'), 1e9)).toBeUndefined();
   });
 });
 

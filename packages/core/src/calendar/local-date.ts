@@ -89,6 +89,50 @@ export const fromPlainDate = (p: Temporal.PlainDate): LocalDate => {
   return s as LocalDate;
 };
 
+/** The first and the last day a `LocalDate` can hold: its years have exactly four digits. */
+export const firstLocalDate = '0000-01-01' as LocalDate;
+export const lastLocalDate = '9999-12-31' as LocalDate;
+
+/** Why date arithmetic on input has no answer, for a refusal's reason: "… would fall after 9999-12-31 …". */
+export const beyondTheCalendar = `after ${lastLocalDate}, the last date the calendar holds`;
+
+/**
+ * Runs date arithmetic, answering `undefined` where it leaves the calendar: the result is outside
+ * 0000-01-01..9999-12-31, or the amount is too large (or not whole) for Temporal. Only RangeError is caught;
+ * anything else is a bug and still throws.
+ */
+const withinCalendar = (shift: () => Temporal.PlainDate): LocalDate | undefined => {
+  let result: Temporal.PlainDate;
+  try {
+    result = shift();
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+  const s = result.withCalendar('iso8601').toString({ calendarName: 'never' });
+  return SHAPE.test(s) ? (s as LocalDate) : undefined;
+};
+
+/**
+ * Date arithmetic on input, which may reach past 9999-12-31 (a date near the end of the calendar, or a huge
+ * number of days): `addDays` and the others throw there, these answer `undefined`, so that a decider can refuse
+ * the command, naming the field that took it there, instead of throwing.
+ */
+export const tryAddDays = (d: LocalDate, n: number): LocalDate | undefined =>
+  withinCalendar(() => toPlainDate(d).add({ days: n }));
+
+export const tryAddWeeks = (d: LocalDate, n: number): LocalDate | undefined =>
+  withinCalendar(() => toPlainDate(d).add({ weeks: n }));
+
+/** Like `addMonths` (clamping to the end of a shorter month), or `undefined` outside the calendar. */
+export const tryAddMonths = (d: LocalDate, n: number): LocalDate | undefined =>
+  withinCalendar(() => toPlainDate(d).add({ months: n }));
+
+/** Like `addYears`, or `undefined` outside the calendar. */
+export const tryAddYears = (d: LocalDate, n: number): LocalDate | undefined =>
+  withinCalendar(() => toPlainDate(d).add({ years: n }));
+
+/** @throws RangeError when the result is outside 0000-01-01..9999-12-31 (see `tryAddDays` for input). */
 export const addDays = (d: LocalDate, n: number): LocalDate => fromPlainDate(toPlainDate(d).add({ days: n }));
 
 export const addWeeks = (d: LocalDate, n: number): LocalDate =>

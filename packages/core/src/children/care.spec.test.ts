@@ -128,3 +128,22 @@ describe('risk assessments and safety plans', () => {
       .thenRefused({ tag: 'NotAllowedNow' });
   });
 });
+
+describe("assessment ids named like properties every object has ('constructor', '__proto__')", () => {
+  const withAssessment = [...aRegisteredChild(), ev.ChildRiskAssessmentRecorded.create(riskAssessment)];
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    "refuses a safety plan answering assessment '%s', which was never recorded",
+    (id) => {
+      child
+        .given(withAssessment)
+        .when({
+          kind: 'RecordSafetyPlan',
+          recordedOn: d('2025-01-16'),
+          assessmentIds: ['risk-1', id],
+          measures: ['Agreed check-in times'],
+        })
+        .thenRefused({ tag: 'InvalidCommand', field: 'assessmentIds' });
+    },
+  );
+});

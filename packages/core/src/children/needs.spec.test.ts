@@ -150,3 +150,25 @@ describe('education', () => {
       .thenRefused({ tag: 'NotAllowedNow' });
   });
 });
+
+describe("need ids named like properties every object has ('constructor', '__proto__')", () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    "records need '%s' as a new need, refuses resolving it before, and resolves it after",
+    (needId) => {
+      const resolve = { kind: 'ResolveHealthNeed' as const, needId, resolvedOn: d('2025-05-01') };
+      child.given(withAllergy).when(resolve).thenRefused({ tag: 'InvalidCommand', field: 'needId' });
+      const recorded = ev.HealthNeedRecorded.create({ ...nutAllergy, needId });
+      child
+        .given(withAllergy)
+        .when({ ...recordAllergy, needId })
+        .thenEvents([recorded]);
+      child
+        .given([...withAllergy, recorded])
+        .when(resolve)
+        .thenState((state) => {
+          expect(Object.keys(state.healthNeeds)).toEqual(['nut-allergy']);
+          expect(Object.keys(state.resolvedHealthNeeds)).toEqual([needId]);
+        });
+    },
+  );
+});

@@ -1,5 +1,6 @@
 import type { PlacementType } from '../approvals/terms.js';
 import type { LocalDate } from '../calendar/index.js';
+import { ownValue } from '../eventsourcing/index.js';
 import type {
   ChildEvent,
   ChildRelationship,
@@ -152,7 +153,7 @@ export const evolveChild = (state: ChildState, event: ChildEvent): ChildState =>
       };
     }
     case 'HealthNeedResolved': {
-      const need = state.healthNeeds[event.data.needId];
+      const need = ownValue(state.healthNeeds, event.data.needId);
       if (need === undefined) return state;
       return {
         ...state,
@@ -194,7 +195,7 @@ export const evolveChild = (state: ChildState, event: ChildEvent): ChildState =>
       };
     case 'PlacementPlanRecorded': {
       const { placementId, agreedOn, signedByCarer } = event.data;
-      const versions = state.placementPlans[placementId] ?? [];
+      const versions = ownValue(state.placementPlans, placementId) ?? [];
       return {
         ...state,
         placementPlans: {

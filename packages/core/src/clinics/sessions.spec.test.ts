@@ -258,3 +258,57 @@ describe('recording session notes', () => {
     clinic.given([]).when(record).thenRefused({ tag: 'NotAllowedNow' });
   });
 });
+
+describe("session ids named like properties every object has ('constructor', '__proto__')", () => {
+  const inherited = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+
+  it.each(inherited)(
+    "refuses to move, cancel or write up session '%s', which was never scheduled",
+    (sessionId) => {
+      // Moving it threw a TypeError: the lookup found `Object` (or Object.prototype), with no reschedules.
+      const move = {
+        kind: 'RescheduleSession' as const,
+        sessionId,
+        to: d('2025-01-20'),
+        reason: 'school-holidays' as const,
+        rescheduledOn: d('2025-01-08'),
+      };
+      clinic.given([]).when(move).thenRefused({ tag: 'NotAllowedNow' });
+      clinic.given(aHeldSession()).when(move).thenRefused({ tag: 'NotAllowedNow', field: 'sessionId' });
+      clinic
+        .given(aHeldSession())
+        .when({
+          kind: 'CancelSession',
+          sessionId,
+          cancelledBy: 'carer',
+          reason: 'Ill',
+          cancelledOn: d('2025-01-10'),
+        })
+        .thenRefused({ tag: 'NotAllowedNow', field: 'sessionId' });
+      clinic
+        .given(aHeldSession())
+        .when({ kind: 'RecordSessionNotes', sessionId, writtenOn: d('2025-01-15'), notes: 'Notes.' })
+        .thenRefused({ tag: 'NotAllowedNow', field: 'sessionId' });
+    },
+  );
+
+  it.each(inherited)("schedules session '%s' as a new id, then moves it", (sessionId) => {
+    clinic
+      .given(anOpenSeries())
+      .when({ kind: 'ScheduleSession', sessionId, scheduledFor: d('2025-01-13'), mode: 'online' })
+      .thenEvents([scheduled(sessionId, '2025-01-13')]);
+    clinic
+      .given([...anOpenSeries(), scheduled(sessionId, '2025-01-13')])
+      .when({
+        kind: 'RescheduleSession',
+        sessionId,
+        to: d('2025-01-20'),
+        reason: 'school-holidays',
+        rescheduledOn: d('2025-01-08'),
+      })
+      .thenState((state) => {
+        expect(Object.keys(state.sessions)).toEqual([sessionId]);
+        expect(Object.getPrototypeOf(state.sessions)).toBe(Object.prototype);
+      });
+  });
+});

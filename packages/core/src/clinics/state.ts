@@ -1,4 +1,5 @@
 import type { LocalDate } from '../calendar/index.js';
+import { ownValue } from '../eventsourcing/index.js';
 import type { AgencyPolicy } from '../policy/index.js';
 import type {
   ClinicCancelledBy,
@@ -83,7 +84,7 @@ const updated = (
   sessionId: string,
   change: (session: ClinicSession) => ClinicSession,
 ): ClinicSeriesState => {
-  const session = state.sessions[sessionId] ?? { sessionId, reschedules: [] };
+  const session = ownValue(state.sessions, sessionId) ?? { sessionId, reschedules: [] };
   return { ...state, sessions: { ...state.sessions, [sessionId]: change(session) } };
 };
 

@@ -1,6 +1,13 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { LocalDate, WorkingDayCalendar } from '../calendar/index.js';
-import { englandWorkingDayCalendar } from '../calendar/index.js';
+import {
+  englandWorkingDayCalendar,
+  firstLocalDate,
+  tryAddDays,
+  tryAddMonths,
+  tryAddWeeks,
+  tryAddYears,
+} from '../calendar/index.js';
 import type { RuleRef } from '../eventsourcing/index.js';
 import { type AgencyPolicy, defaultAgencyPolicy } from '../policy/index.js';
 import type { DeadlineInput, Finding, Subject } from './finding.js';
@@ -21,9 +28,29 @@ export const complianceContext = (
   calendar: options.calendar ?? englandWorkingDayCalendar,
 });
 
+export type CalendarUnit = 'days' | 'weeks' | 'months' | 'years';
+
+const tryAdd = { days: tryAddDays, weeks: tryAddWeeks, months: tryAddMonths, years: tryAddYears } as const;
+
+/**
+ * Date arithmetic for reads: a due date or a window's edge counted from a date on record. Commands accept any
+ * date in 0000-01-01..9999-12-31, so a recorded date may sit at either end of the calendar, and reads,
+ * projections and reports must never fail. A result after 9999-12-31 is `undefined`: a deadline there is not
+ * due within the calendar, so it can never be overdue, and is left out. A result before 0000-01-01 is clamped
+ * to 0000-01-01: a window reaching back past it starts there, and a deadline that early has passed on every
+ * date the calendar holds. Working days are not counted here: `Collector.workingDays` reports a finding when
+ * the working-day calendar does not cover them.
+ */
+export const shiftWithinCalendar = (from: LocalDate, amount: number, unit: CalendarUnit): LocalDate | undefined =>
+  tryAdd[unit](from, amount) ?? (amount < 0 ? firstLocalDate : undefined);
+
+/** A deadline input whose due date may be past the calendar (`undefined`, see `shiftWithinCalendar`). */
+export type DeadlineWithinCalendar = Omit<DeadlineInput, 'dueOn'> & { readonly dueOn: LocalDate | undefined };
+
 /** Collects deadline inputs and plain findings while a record is examined. */
 export interface Collector {
-  readonly deadline: (input: DeadlineInput) => void;
+  /** A deadline; one due after 9999-12-31 (`dueOn` undefined) is never due within the calendar, and is left out. */
+  readonly deadline: (input: DeadlineWithinCalendar) => void;
   readonly finding: (finding: Finding) => void;
   /** A working-day date, or a finding that it cannot be computed (the calendar does not cover it). */
   readonly workingDays: (
@@ -38,7 +65,9 @@ export const collector = (context: ComplianceContext) => {
   const deadlines: DeadlineInput[] = [];
   const findings: Finding[] = [];
   const collect: Collector = {
-    deadline: (input) => deadlines.push(input),
+    deadline: (input) => {
+      if (input.dueOn !== undefined) deadlines.push({ ...input, dueOn: input.dueOn });
+    },
     finding: (finding) => findings.push(finding),
     workingDays: (from, n, rule, subject) => {
       const date = context.calendar.addWorkingDays(from, n);

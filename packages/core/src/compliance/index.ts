@@ -1,4 +1,12 @@
-export { type Collector, type ComplianceContext, collector, complianceContext } from './context.js';
+export {
+  type CalendarUnit,
+  type Collector,
+  type ComplianceContext,
+  collector,
+  complianceContext,
+  type DeadlineWithinCalendar,
+  shiftWithinCalendar,
+} from './context.js';
 export {
   type Deadline,
   type DeadlineInput,

@@ -20,7 +20,7 @@ import { expectedRevisionOf } from './expected-revision.js';
 import { newEventId } from './ids.js';
 import type { SnapshotPolicy } from './snapshots.js';
 import { eventStamper } from './stamp.js';
-import { unknownField } from './unknown-fields.js';
+import { fieldPath, unknownFieldKeys } from './unknown-fields.js';
 
 export interface CommandMetadata {
   /** Who is recording this; required because every record entry is attributed (rule `records`). */
@@ -86,8 +86,17 @@ export const validateCommand = <Command>(
   })(codec.decode(command));
   if (E.isLeft(decoded)) return decoded;
   // Deciders copy commands into events: a field the command does not declare would be stored for ever.
-  const extra = unknownField(codec, command);
-  return extra === undefined ? decoded : E.left(invalidCommand(extra, 'is not a field of this command'));
+  const extra = unknownFieldKeys(codec, command);
+  if (extra === undefined) return decoded;
+  // A field named '' is shown as `""`: an empty `field` would mean the command as a whole.
+  return E.left(
+    invalidCommand(
+      fieldPath(extra),
+      extra.at(-1) === ''
+        ? 'is not a field of this command: a field name must not be empty'
+        : 'is not a field of this command',
+    ),
+  );
 };
 
 /**

@@ -98,6 +98,7 @@ export {
   type OutboxStatus,
   type SettleResult,
 } from './outbox.js';
+export { ownValue } from './own-value.js';
 export {
   type PersonalDataOptions,
   PersonalDataType,

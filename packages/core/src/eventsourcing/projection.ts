@@ -1,6 +1,7 @@
 import type { DomainEvent, EventEnvelope } from './envelope.js';
 import type { EventFilter } from './event-filter.js';
 import type { EventRegistry } from './event-registry.js';
+import { ownValue } from './own-value.js';
 import type { GlobalPosition } from './position.js';
 
 /**
@@ -59,13 +60,16 @@ export const recordsByStream = <S, Event extends DomainEvent>(config: {
     initialState: {},
     evolve: (records, event) => {
       const id = idOf(event);
-      return { ...records, [id]: config.evolve(records[id] ?? config.initialState, event) };
+      return { ...records, [id]: config.evolve(ownValue(records, id) ?? config.initialState, event) };
     },
     foldMany: (records, events) => {
       const changed = new Map<string, S>();
       for (const event of events) {
         const id = idOf(event);
-        changed.set(id, config.evolve(changed.get(id) ?? records[id] ?? config.initialState, event));
+        changed.set(
+          id,
+          config.evolve(changed.get(id) ?? ownValue(records, id) ?? config.initialState, event),
+        );
       }
       return changed.size === 0 ? records : { ...records, ...Object.fromEntries(changed) };
     },

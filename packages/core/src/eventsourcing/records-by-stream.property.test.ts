@@ -61,3 +61,19 @@ describe('folding many events at once', () => {
     expect(agencyRecords.foldMany?.(agencyRecords.initialState, events)).toEqual(oneByOne);
   });
 });
+
+describe("streams whose id is named like a property every object has ('constructor', '__proto__')", () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    "folds stream '%s' from the initial state, not from an inherited property",
+    (stream) => {
+      const event = envelope(stream, 0);
+      const expected = visitDecider.evolve(visitDecider.initialState, event);
+      const oneByOne = visits.evolve(visits.initialState, event);
+      const atOnce = visits.foldMany?.(visits.initialState, [event]) ?? {};
+      for (const records of [oneByOne, atOnce]) {
+        expect(Object.hasOwn(records, stream)).toBe(true);
+        expect(records[stream]).toEqual(expected);
+      }
+    },
+  );
+});

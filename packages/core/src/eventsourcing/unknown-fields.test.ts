@@ -92,4 +92,27 @@ describe('fields a command does not declare', () => {
       ),
     );
   });
+
+  it('report a field named \'\' as `""`, since an empty field means the command as a whole', async () => {
+    expect(unknownField(HouseholdCommand, { ...application, '': 1 })).toBe('""');
+    expect(
+      unknownField(HouseholdCommand, { ...application, applicants: [{ adultId: 'a1', name: 'Sam', '': 1 }] }),
+    ).toBe('applicants.0.""');
+    const store = inMemoryEventStore();
+    const handle = households(store);
+    const refused = await handle('household-h1', { ...application, '': 1 } as never, { actor });
+    expect(E.isLeft(refused) && refused.left).toEqual({
+      _tag: 'InvalidCommand',
+      field: '""',
+      reason: 'is not a field of this command: a field name must not be empty',
+      message: `invalid command: '""' is not a field of this command: a field name must not be empty`,
+    });
+    expect(await store.streamState('household-h1')).toEqual({ exists: false });
+    // A field whose name is two quotation marks is shown the same way, but is not said to be empty.
+    const quotes = await handle('household-h1', { ...application, '""': 1 } as never, { actor });
+    expect(E.isLeft(quotes) && quotes.left).toMatchObject({
+      field: '""',
+      reason: 'is not a field of this command',
+    });
+  });
 });

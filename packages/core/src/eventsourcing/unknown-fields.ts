@@ -33,21 +33,34 @@ const declaredProps = (codec: Walkable): t.Props | undefined => {
   }
 };
 
-const join = (path: string, key: string) => (path === '' ? key : `${path}.${key}`);
+/**
+ * How a field with an empty name is written in a path: as `""`, because an empty path (and so an empty `field`
+ * in a refusal) means the command as a whole.
+ */
+const emptyFieldName = '""';
+
+const join = (path: string, key: string) => {
+  const shown = key === '' ? emptyFieldName : key;
+  return path === '' ? shown : `${path}.${shown}`;
+};
+
+type Keys = ReadonlyArray<string>;
+
+/** Keys as a dotted path after `path`, an empty key written `""`. */
+export const fieldPath = (keys: Keys, path = ''): string => keys.reduce(join, path);
 
 /**
- * The dotted path of the first field in `value` that `codec` does not declare, if any. io-ts's `t.type` accepts
- * and keeps undeclared fields; commands are copied into events, so an undeclared field would be stored for ever,
- * outside the schema and outside the personal-data marks. The value must already decode with the codec.
+ * The keys leading to the first field in `value` that `codec` does not declare, if any: what `unknownField`
+ * writes as a dotted path, kept apart so that an empty key can be told from a key that is written `""`.
  */
-export const unknownField = (codec: t.Mixed, value: unknown, path = ''): string | undefined => {
+export const unknownFieldKeys = (codec: t.Mixed, value: unknown, keys: Keys = []): Keys | undefined => {
   const walkable = codec as Walkable;
   const props = declaredProps(walkable);
   if (props !== undefined && isPlainObject(value)) {
     for (const [key, inner] of Object.entries(value)) {
       // Own properties only: 'valueOf' or 'constructor' are not fields just because every object has them.
-      if (!Object.hasOwn(props, key)) return join(path, key);
-      const nested = unknownField(props[key] as t.Mixed, inner, join(path, key));
+      if (!Object.hasOwn(props, key)) return [...keys, key];
+      const nested = unknownFieldKeys(props[key] as t.Mixed, inner, [...keys, key]);
       if (nested !== undefined) return nested;
     }
     return undefined;
@@ -58,28 +71,39 @@ export const unknownField = (codec: t.Mixed, value: unknown, path = ''): string 
     case 'ReadonlyType':
     case 'PersonalDataType':
     case 'RecursiveType':
-      return walkable.type === undefined ? undefined : unknownField(walkable.type, value, path);
+      return walkable.type === undefined ? undefined : unknownFieldKeys(walkable.type, value, keys);
     case 'ArrayType':
     case 'ReadonlyArrayType':
       if (!Array.isArray(value) || walkable.type === undefined) return undefined;
       for (const [index, item] of value.entries()) {
-        const nested = unknownField(walkable.type, item, join(path, String(index)));
+        const nested = unknownFieldKeys(walkable.type, item, [...keys, String(index)]);
         if (nested !== undefined) return nested;
       }
       return undefined;
     case 'DictionaryType':
       if (!isPlainObject(value) || walkable.codomain === undefined) return undefined;
       for (const [key, item] of Object.entries(value)) {
-        const nested = unknownField(walkable.codomain, item, join(path, key));
+        const nested = unknownFieldKeys(walkable.codomain, item, [...keys, key]);
         if (nested !== undefined) return nested;
       }
       return undefined;
     case 'UnionType': {
       // The member the value is: for a command union, the one whose `kind` it has.
       const member = (walkable.types ?? []).find((m) => E.isRight(m.decode(value)));
-      return member === undefined ? undefined : unknownField(member, value, path);
+      return member === undefined ? undefined : unknownFieldKeys(member, value, keys);
     }
     default:
       return undefined;
   }
+};
+
+/**
+ * The dotted path of the first field in `value` that `codec` does not declare, if any, after `path`; a field
+ * named '' is written `""`. io-ts's `t.type` accepts and keeps undeclared fields; commands are copied into
+ * events, so an undeclared field would be stored for ever, outside the schema and outside the personal-data
+ * marks. The value must already decode with the codec.
+ */
+export const unknownField = (codec: t.Mixed, value: unknown, path = ''): string | undefined => {
+  const keys = unknownFieldKeys(codec, value);
+  return keys === undefined ? undefined : fieldPath(keys, path);
 };

@@ -212,3 +212,80 @@ describe('referral and matching', () => {
     placement.given([referredEvent, started()]).when(match).thenRefused({ tag: 'NotAllowedNow' });
   });
 });
+
+describe('respite and short breaks at the ends of the calendar (0000-01-01 to 9999-12-31)', () => {
+  const shortBreaks = (startedOn: string) =>
+    started({ placementType: 'short-breaks', longTerm: false, startedOn: d(startedOn) });
+  const shortBreak = (startsOn: string, days: number) => ({
+    kind: 'RecordShortBreakStay' as const,
+    startsOn: d(startsOn),
+    days,
+  });
+
+  it('refuses a break of so many days that it would not end within the calendar, naming days', () => {
+    for (const days of [1_000_000_000, 2 ** 53 + 2, 10_000_000]) {
+      placement
+        .given([started()])
+        .when(respite('2025-03-10', days))
+        .thenRefused({ tag: 'InvalidCommand', field: 'days' });
+      placement
+        .given([shortBreaks('2025-03-03')])
+        .when(shortBreak('2025-03-10', days))
+        .thenRefused({ tag: 'InvalidCommand', field: 'days' });
+    }
+  });
+
+  it('refuses respite whose placement year would end after 9999-12-31, naming the field that reaches it', () => {
+    // Placement years run from 3 March: the one from 9999-03-03 would end in 10000.
+    const error = placement
+      .given([started()])
+      .when(respite('9999-12-01', 1))
+      .thenRefused({ tag: 'InvalidCommand', field: 'startsOn' });
+    expect(error.message).toContain('9999-12-31');
+    placement
+      .given([started()])
+      .when(respite('9999-02-20', 20))
+      .thenRefused({ tag: 'InvalidCommand', field: 'days' });
+    expect(() => placementYearOf(d('2025-03-03'), d('9999-12-01'))).toThrow(RangeError);
+  });
+
+  it('records respite on the last days of the calendar when its placement year ends by then', () => {
+    placement
+      .given([started({ startedOn: d('2024-12-31') })])
+      .when(respite('9999-12-29', 1))
+      .thenEvents([ev.RespiteTaken.create({ startsOn: d('9999-12-29'), days: 1 })]);
+    expect(placementYearOf(d('2024-12-31'), d('9999-12-30'))).toEqual({
+      from: '9998-12-31',
+      to: '9999-12-31',
+    });
+  });
+
+  it('refuses a short-break stay whose 12 months would end after 9999-12-31, and records one whose end by then', () => {
+    placement
+      .given([shortBreaks('2025-03-03')])
+      .when(shortBreak('9999-06-01', 1))
+      .thenRefused({ tag: 'InvalidCommand', field: 'startsOn' });
+    placement
+      .given([shortBreaks('2025-03-03')])
+      .when(shortBreak('9998-12-31', 1))
+      .thenEvents([ev.ShortBreakStayRecorded.create({ startsOn: d('9998-12-31'), days: 1 })]);
+  });
+
+  it('counts short breaks in the first year of the calendar, whose 12 months before start before it', () => {
+    placement
+      .given([
+        shortBreaks('0000-01-01'),
+        ev.ShortBreakStayRecorded.create({ startsOn: d('0000-01-10'), days: 70 }),
+      ])
+      .when(shortBreak('0000-06-01', 5))
+      .thenEvents([ev.ShortBreakStayRecorded.create({ startsOn: d('0000-06-01'), days: 5 })]);
+    placement
+      .given([
+        shortBreaks('0000-01-01'),
+        ev.ShortBreakStayRecorded.create({ startsOn: d('0000-01-10'), days: 70 }),
+      ])
+      .when(shortBreak('0000-06-01', 6))
+      .thenRefused({ tag: 'RuleViolation', ruleId: 'short-breaks', field: 'days' });
+    expect(maxShortBreakDaysInTwelveMonths([{ startsOn: d('0000-01-01'), days: 80 }])).toBe(80);
+  });
+});

@@ -2,11 +2,16 @@ import * as E from 'fp-ts/lib/Either.js';
 import {
   addDays,
   addMonths,
-  addYears,
+  beyondTheCalendar,
   daysBetween,
+  firstLocalDate,
   type LocalDate,
+  lastLocalDate,
   maxDate,
   minDate,
+  tryAddDays,
+  tryAddMonths,
+  tryAddYears,
 } from '../calendar/index.js';
 import {
   type Decider,
@@ -39,14 +44,33 @@ export type PlacementError = RuleViolation | InvalidCommand | PlacementNotAllowe
 const notAllowed = (message: string, field?: string): E.Either<PlacementNotAllowed, never> =>
   E.left({ _tag: 'NotAllowedNow', message, ...(field === undefined ? {} : { field }) });
 
-/** The placement year a date falls in: years run from the placement's start date (a documented choice). */
+/** The placement year `date` falls in, or undefined when that year ends after 9999-12-31. */
+const placementYearWithin = (
+  startedOn: LocalDate,
+  date: LocalDate,
+): { from: LocalDate; to: LocalDate } | undefined => {
+  let from = startedOn;
+  for (;;) {
+    const to = tryAddYears(from, 1);
+    if (to === undefined) return undefined;
+    if (to > date) return { from, to };
+    from = to;
+  }
+};
+
+/**
+ * The placement year a date falls in: years run from the placement's start date (a documented choice).
+ * @throws RangeError when that year ends after 9999-12-31, the last date the calendar holds.
+ */
 export const placementYearOf = (
   startedOn: LocalDate,
   date: LocalDate,
 ): { from: LocalDate; to: LocalDate } => {
-  let from = startedOn;
-  while (addYears(from, 1) <= date) from = addYears(from, 1);
-  return { from, to: addYears(from, 1) };
+  const year = placementYearWithin(startedOn, date);
+  if (year === undefined) {
+    throw new RangeError(`the placement year of ${date} (from ${startedOn}) ends ${beyondTheCalendar}`);
+  }
+  return year;
 };
 
 /** Respite days taken within [from, to), counting only the part of each break inside the window. */
@@ -67,13 +91,21 @@ const daysWithin = (
     return total + Math.max(0, daysBetween(start, end));
   }, 0);
 
-/** The most short-break days in any 12-month window, given the stays (rule `short-breaks`). */
+/**
+ * The most short-break days in any 12-month window, given the stays (rule `short-breaks`).
+ * @throws RangeError when the 12 months from a stay's start end after 9999-12-31 (the decider refuses those).
+ */
 export const maxShortBreakDaysInTwelveMonths = (
   stays: ReadonlyArray<{ readonly startsOn: LocalDate; readonly days: number }>,
 ): number => {
   // Days inside a sliding window change slope only where an edge meets a stay's start or end, so the busiest
-  // window starts on a stay's first day or ends on a stay's last: checking those windows is enough.
-  const starts = stays.flatMap((stay) => [stay.startsOn, addMonths(addDays(stay.startsOn, stay.days), -12)]);
+  // window starts on a stay's first day or ends on a stay's last: checking those windows is enough. A window
+  // ending on a stay's last day that would start before the calendar does holds no more than the window
+  // starting on the calendar's first day, so that one stands in for it.
+  const starts = stays.flatMap((stay) => [
+    stay.startsOn,
+    tryAddMonths(addDays(stay.startsOn, stay.days), -12) ?? firstLocalDate,
+  ]);
   return Math.max(0, ...starts.map((from) => daysWithin(stays, from, addMonths(from, 12))));
 };
 
@@ -97,6 +129,22 @@ const wholeDays = (days: number): E.Either<PlacementError, void> =>
     ? E.right(undefined)
     : E.left(invalidCommand('days', 'must be a whole number of days, at least 1'));
 
+/**
+ * The day after a stay (or break) of `days` from `startsOn`. Its days are counted up to that day, so it must be
+ * a date the calendar holds: a stay that would not end before 9999-12-31 is refused (`days`).
+ */
+const stayEnd = (startsOn: LocalDate, days: number): E.Either<PlacementError, LocalDate> => {
+  const end = tryAddDays(startsOn, days);
+  return end === undefined
+    ? E.left(
+        invalidCommand(
+          'days',
+          `is too many: ${days} days from ${startsOn} would not end before ${lastLocalDate}, the last date the calendar holds`,
+        ),
+      )
+    : E.right(end);
+};
+
 const decide =
   (policy: AgencyPolicy) =>
   (
@@ -111,13 +159,27 @@ const decide =
             const started = state.started as NonNullable<PlacementState['started']>;
             const entitlement = policy.placements.respiteDaysPerYear[started.supportPackage];
             const { kind: _kind, ...data } = command;
-            // A break that runs into the next placement year counts against each year for its days in it.
-            const lastDay = addDays(command.startsOn, command.days - 1);
-            const years = [
-              placementYearOf(started.startedOn, command.startsOn),
-              placementYearOf(started.startedOn, lastDay),
-            ];
-            for (const year of years) {
+            const end = stayEnd(command.startsOn, command.days);
+            if (E.isLeft(end)) return end;
+            // A break that runs into the next placement year counts against each year for its days in it, so
+            // both years must end within the calendar for the entitlement to be checked.
+            const lastDay = addDays(end.right, -1);
+            const first = placementYearWithin(started.startedOn, command.startsOn);
+            const last = placementYearWithin(started.startedOn, lastDay);
+            if (first === undefined) {
+              return E.left(
+                invalidCommand('startsOn', `is too late: its placement year would end ${beyondTheCalendar}`),
+              );
+            }
+            if (last === undefined) {
+              return E.left(
+                invalidCommand(
+                  'days',
+                  `is too many: the break would run into a placement year that ends ${beyondTheCalendar}`,
+                ),
+              );
+            }
+            for (const year of [first, last]) {
               const used = respiteDaysIn(state.respite, year.from, year.to);
               const asked = respiteDaysIn([command], year.from, year.to);
               if (used + asked > entitlement && command.authorisation === undefined) {
@@ -139,6 +201,17 @@ const decide =
           () => {
             if (state.started?.placementType !== 'short-breaks')
               return notAllowed('this is not a short-breaks placement');
+            // Rule short-breaks counts the days in the 12 months from a stay's start, and up to its end.
+            const end = stayEnd(command.startsOn, command.days);
+            if (E.isLeft(end)) return end;
+            if (tryAddMonths(command.startsOn, 12) === undefined) {
+              return E.left(
+                invalidCommand(
+                  'startsOn',
+                  `is too late: the 12 months from it would end ${beyondTheCalendar}`,
+                ),
+              );
+            }
             const stays = [...state.shortBreakStays, { startsOn: command.startsOn, days: command.days }];
             const busiest = maxShortBreakDaysInTwelveMonths(stays);
             const limit = statutoryNumbers.shortBreakDaysInTwelveMonths;

@@ -4,7 +4,7 @@ import type { LocalDate, WorkingDayCalendar } from '../calendar/index.js';
 import { childStreamId } from '../children/decider.js';
 import { clinicEvents } from '../clinics/events/index.js';
 import { complianceContext } from '../compliance/context.js';
-import { type EventStore, guardStore, project, type ReadError } from '../eventsourcing/index.js';
+import { type EventStore, guardStore, ownValue, project, type ReadError } from '../eventsourcing/index.js';
 import { placementStreamId } from '../placements/decider.js';
 import type { AgencyPolicy } from '../policy/index.js';
 import { historyAt, projectionAtOverAll } from '../replay/as-of.js';
@@ -92,7 +92,7 @@ export const loadReviewPack = async (
   const placementStream = placementStreamId(request.placementId);
   const first = await historyAt(store, agencyEvents, [placementStream], cut);
   if (E.isLeft(first)) return first;
-  const placement = project(agencyRecords)(first.right.events).placements[request.placementId];
+  const placement = ownValue(project(agencyRecords)(first.right.events).placements, request.placementId);
   const childId = placement?.started?.childId ?? placement?.referral?.childId;
   const householdId = placement?.started?.householdId ?? placement?.match?.householdId;
   if (childId === undefined || householdId === undefined) {

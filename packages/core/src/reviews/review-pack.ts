@@ -8,7 +8,7 @@ import { initialChildState } from '../children/state.js';
 import { clinicCompliance } from '../clinics/compliance/clinic-compliance.js';
 import type { ComplianceContext } from '../compliance/context.js';
 import type { Deadline, Finding } from '../compliance/finding.js';
-import type { EventEnvelope } from '../eventsourcing/index.js';
+import { type EventEnvelope, ownValue } from '../eventsourcing/index.js';
 import { placementCompliance } from '../placements/compliance/placement-compliance.js';
 import { respiteBalance } from '../placements/projections/placements.js';
 import { ageOn } from '../placements/start/decide-start.js';
@@ -70,12 +70,12 @@ export const reviewPack = (
   context: ComplianceContext,
 ): ReviewPack => {
   const { records } = history;
-  const placement = records.placements[history.placementId] ?? initialPlacementState;
+  const placement = ownValue(records.placements, history.placementId) ?? initialPlacementState;
   const started = placement.started;
   const childId = started?.childId ?? placement.referral?.childId ?? '';
   const householdId = started?.householdId ?? placement.match?.householdId ?? '';
-  const child = records.children[childId] ?? initialChildState;
-  const household = records.households[householdId] ?? initialHouseholdState;
+  const child = ownValue(records.children, childId) ?? initialChildState;
+  const household = ownValue(records.households, householdId) ?? initialHouseholdState;
   const clinics = Object.values(records.clinics).filter((series) => series.householdId === householdId);
   const { to, from } = period;
 
@@ -119,7 +119,7 @@ export const reviewPack = (
   ].sort(byTimelineOrder);
 
   const terms = termsOn(household, to);
-  const placementPlan = child.placementPlans[history.placementId]?.at(-1);
+  const placementPlan = ownValue(child.placementPlans, history.placementId)?.at(-1);
   const carePlan = child.carePlans.at(-1);
   const plans: PlanLine[] = [
     ...(placementPlan === undefined

@@ -80,13 +80,15 @@ export const checkRegulatoryInvariants = async (
     const started = performance.now();
     const { property } = invariant;
     if (property === undefined) {
-      results.push({
+      const result: InvariantResult = {
         ruleId: invariant.rule.id,
         citation: invariant.rule.citation,
         status: 'not-a-property',
         runs: 0,
         milliseconds: 0,
-      });
+      };
+      results.push(result);
+      options.onInvariant?.(result);
       continue;
     }
     const details = await fc.check(

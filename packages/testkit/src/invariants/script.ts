@@ -87,3 +87,19 @@ export const script = (steps: ReadonlyArray<ScriptStep>, asOf?: LocalDate): Scri
   });
   return value;
 };
+
+const byDay = (a: ScriptStep, b: ScriptStep) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0);
+
+/**
+ * Several histories as one agency's: each one's references renamed apart (`h1` of the second becomes `s2.h1`),
+ * steps merged in date order (each history's own order kept), judged on the latest of their days.
+ */
+export const mergeScripts = (...scripts: ReadonlyArray<Script>): Script => {
+  const renamed = scripts.flatMap((s, i) => s.steps.map((step) => bindRefs(step, `${marker}s${i + 1}.`)));
+  const asOf = scripts
+    .map((s) => s.asOf)
+    .reduce((max, d) => (d > max ? d : max), scripts[0]?.asOf ?? ('2025-01-01' as LocalDate));
+  // A racing step must stay right behind the step it races with; sorting by day keeps that, being stable, unless
+  // another history has a step that day, in which case the race is with that step instead: still a race.
+  return script([...renamed].sort(byDay), asOf);
+};

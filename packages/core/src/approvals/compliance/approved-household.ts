@@ -1,6 +1,7 @@
-import { addMonths, type LocalDate } from '../../calendar/index.js';
-import type { Collector, ComplianceContext } from '../../compliance/context.js';
+import type { LocalDate } from '../../calendar/index.js';
+import { type Collector, type ComplianceContext, shiftWithinCalendar } from '../../compliance/context.js';
 import type { Subject } from '../../compliance/index.js';
+import { ownValue } from '../../eventsourcing/index.js';
 import { rules, statutoryNumbers } from '../../rules/index.js';
 import type { TrainingCourse } from '../events/household.js';
 import type { HouseholdState } from '../state.js';
@@ -17,11 +18,15 @@ const lastOf = (dates: ReadonlyArray<LocalDate>): LocalDate | undefined =>
 const approvalStart = (state: HouseholdState): LocalDate =>
   (state.approvedOn ?? state.temporary?.approvedOn) as LocalDate;
 
-/** Rule `annual-review` (FSR 28): within a year of approval, then at most a year apart. */
+/**
+ * Rule `annual-review` (FSR 28): within a year of approval, then at most a year apart. Undefined without a full
+ * approval, or when the next review would fall due after 9999-12-31 (it is never overdue within the calendar):
+ * placing a child reads this, so it must not throw for a late date on record.
+ */
 export const reviewDueOn = (state: HouseholdState): LocalDate | undefined => {
   if (state.approvedOn === undefined) return undefined;
   const last = lastOf(state.reviews.map((r) => r.reviewedOn)) ?? state.approvedOn;
-  return addMonths(last, statutoryNumbers.reviewIntervalMonths);
+  return shiftWithinCalendar(last, statutoryNumbers.reviewIntervalMonths, 'months');
 };
 
 const annualReview = (state: HouseholdState, subject: Subject, collect: Collector) => {
@@ -48,8 +53,8 @@ const tsds = (state: HouseholdState, subject: Subject, collect: Collector) => {
       code: 'tsds',
       subject: { ...subject, adultId },
       description: 'Training, Support and Development Standards completed',
-      dueOn: addMonths(approvalStart(state), months),
-      metOn: state.training[adultId]?.tsds,
+      dueOn: shiftWithinCalendar(approvalStart(state), months, 'months'),
+      metOn: ownValue(state.training, adultId)?.tsds,
     });
   }
 };
@@ -78,14 +83,14 @@ const training = (
   if (terms?.placementTypes.includes('parent-and-child')) courses.push('parent-and-child');
   for (const adultId of Object.keys(state.applicants)) {
     for (const course of courses) {
-      const completedOn = state.training[adultId]?.[course];
+      const completedOn = ownValue(state.training, adultId)?.[course];
       const who = { ...subject, adultId };
       if (completedOn === undefined || completedOn > context.asOf) {
         collect.finding({
           rule: rules.training,
           code: `training-missing-${course}`,
           subject: who,
-          message: `no ${course} training recorded for ${state.applicants[adultId]?.name ?? adultId}`,
+          message: `no ${course} training recorded for ${ownValue(state.applicants, adultId)?.name ?? adultId}`,
         });
         continue;
       }
@@ -94,13 +99,16 @@ const training = (
         code: `training-expiry-${course}`,
         subject: who,
         description: `${course} training refreshed`,
-        dueOn: addMonths(completedOn, refreshMonths(course, context)),
+        dueOn: shiftWithinCalendar(completedOn, refreshMonths(course, context), 'months'),
       });
     }
   }
 };
 
-/** Rules `ssw` (NMS 21.8) and `home-check` (NMS 10.5): a named worker, an unannounced visit and a home check a year. */
+/**
+ * Rules `ssw` (NMS 21.8) and `home-check` (NMS 10.5): a named worker, an unannounced visit and a home check a
+ * year. A visit or check due after 9999-12-31 is left out (`Collector.deadline`).
+ */
 const supervision = (state: HouseholdState, subject: Subject, collect: Collector) => {
   if (state.ssw === undefined) {
     collect.finding({
@@ -116,14 +124,18 @@ const supervision = (state: HouseholdState, subject: Subject, collect: Collector
     code: 'unannounced-visit',
     subject,
     description: 'unannounced supervisory visit',
-    dueOn: addMonths(state.lastUnannouncedVisitOn ?? start, statutoryNumbers.unannouncedVisitsIntervalMonths),
+    dueOn: shiftWithinCalendar(
+      state.lastUnannouncedVisitOn ?? start,
+      statutoryNumbers.unannouncedVisitsIntervalMonths,
+      'months',
+    ),
   });
   collect.deadline({
     rule: rules.homeCheck,
     code: 'home-check',
     subject,
     description: 'annual check of the foster home',
-    dueOn: addMonths(state.lastHomeCheckOn ?? start, statutoryNumbers.homeCheckIntervalMonths),
+    dueOn: shiftWithinCalendar(state.lastHomeCheckOn ?? start, statutoryNumbers.homeCheckIntervalMonths, 'months'),
   });
 };
 
@@ -132,7 +144,7 @@ const petRisk = (state: HouseholdState, subject: Subject, context: ComplianceCon
   for (const [petId, pet] of Object.entries(state.pets)) {
     const present =
       pet.recordedOn <= context.asOf && (pet.removedOn === undefined || pet.removedOn > context.asOf);
-    const assessedOn = state.petRiskAssessments[petId];
+    const assessedOn = ownValue(state.petRiskAssessments, petId);
     if (present && (assessedOn === undefined || assessedOn > context.asOf)) {
       collect.finding({
         rule: rules.riskComplete,

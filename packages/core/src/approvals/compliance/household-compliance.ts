@@ -1,5 +1,10 @@
-import { addDays, addMonths, type LocalDate, maxDate } from '../../calendar/index.js';
-import { type Collector, type ComplianceContext, collector } from '../../compliance/context.js';
+import { type LocalDate, maxDate } from '../../calendar/index.js';
+import {
+  type Collector,
+  type ComplianceContext,
+  collector,
+  shiftWithinCalendar,
+} from '../../compliance/context.js';
 import {
   type Deadline,
   type Finding,
@@ -47,7 +52,7 @@ const assessmentChecks = (state: HouseholdState, subject: Subject, collect: Coll
       code: 'panel-recommendation',
       subject,
       description: 'panel recommendation within 8 months of the application',
-      dueOn: addMonths(receivedOn, statutoryNumbers.recommendationWithinMonths),
+      dueOn: shiftWithinCalendar(receivedOn, statutoryNumbers.recommendationWithinMonths, 'months'),
       metOn:
         state.recommendation?.panelOn ?? (state.refusal === undefined ? undefined : state.refusal.decidedOn),
     });
@@ -84,7 +89,7 @@ const temporaryChecks = (state: HouseholdState, subject: Subject, collect: Colle
       state.temporary.extended ? ' (already extended)' : ''
     }`,
     // The last day it covers: full approval must come before the day it expires.
-    dueOn: addDays(state.temporary.expiresOn, -1),
+    dueOn: shiftWithinCalendar(state.temporary.expiresOn, -1, 'days'),
     metOn: state.approvedOn,
   });
 };

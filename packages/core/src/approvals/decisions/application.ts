@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { addMonths, type LocalDate } from '../../calendar/index.js';
-import { invalidCommand, ruleViolation } from '../../eventsourcing/index.js';
+import { firstLocalDate, type LocalDate, tryAddMonths } from '../../calendar/index.js';
+import { invalidCommand, ownValue, ruleViolation } from '../../eventsourcing/index.js';
 import { rules, statutoryNumbers } from '../../rules/index.js';
 import type { CommandOf } from '../commands.js';
 import * as ev from '../events/index.js';
@@ -59,7 +59,7 @@ export const completeCheck = (command: CommandOf<'CompleteCheck'>, state: Househ
       requireApplication(state),
       notBefore(command.completedOn, state.applicationReceivedOn, 'completedOn', 'the application'),
       () =>
-        command.adultId === undefined || state.applicants[command.adultId] !== undefined
+        command.adultId === undefined || ownValue(state.applicants, command.adultId) !== undefined
           ? ok
           : E.left(invalidCommand('adultId', 'must be one of the applicants')),
     ),
@@ -91,7 +91,7 @@ export const completeTherapeuticCourse = (
   state: HouseholdState,
 ): Decision =>
   E.flatMap(assessing(state, command.completedOn, 'completedOn'), () =>
-    state.applicants[command.adultId] === undefined
+    ownValue(state.applicants, command.adultId) === undefined
       ? E.left(invalidCommand('adultId', 'must be one of the applicants'))
       : accept(
           ev.TherapeuticCourseCompleted.create({
@@ -143,14 +143,14 @@ export const refereesBeforePanel = (
       ),
     );
   }
-  const since = addMonths(
-    state.applicationReceivedOn ?? panelOn,
-    -statutoryNumbers.previousServiceLookbackMonths,
-  );
+  // Before the calendar's first day there is nothing to look back to: every service on record is in the window.
+  const since =
+    tryAddMonths(state.applicationReceivedOn ?? panelOn, -statutoryNumbers.previousServiceLookbackMonths) ??
+    firstLocalDate;
   const missing = state.previousServices.filter(
     (s) =>
       (s.approvalEndedOn === undefined || s.approvalEndedOn >= since) &&
-      !((state.previousServiceReferences[s.serviceId] ?? '9999-12-31') <= panelOn),
+      !((ownValue(state.previousServiceReferences, s.serviceId) ?? '9999-12-31') <= panelOn),
   );
   if (missing.length > 0) {
     return E.left(

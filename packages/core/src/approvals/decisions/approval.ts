@@ -1,6 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { addDays, addWeeks } from '../../calendar/index.js';
-import { invalidCommand, ruleViolation } from '../../eventsourcing/index.js';
+import { beyondTheCalendar, lastLocalDate, tryAddDays, tryAddWeeks } from '../../calendar/index.js';
+import { invalidCommand, ownValue, ruleViolation } from '../../eventsourcing/index.js';
 import { rules, statutoryNumbers } from '../../rules/index.js';
 import type { CommandOf } from '../commands.js';
 import * as ev from '../events/index.js';
@@ -64,7 +64,7 @@ export const signFosterCareAgreement = (
 ): Decision =>
   E.flatMap(
     firstRefusal(requireApplication(state), requireApprovedOn(state, command.signedOn, 'signedOn'), () => {
-      const strangers = command.signedBy.filter((id) => state.applicants[id] === undefined);
+      const strangers = command.signedBy.filter((id) => ownValue(state.applicants, id) === undefined);
       return command.signedBy.length === 0 || strangers.length > 0
         ? E.left(invalidCommand('signedBy', 'must list the approved carers who signed, and only them'))
         : ok;
@@ -132,13 +132,17 @@ export const receiveResignation = (
       notEnding(state),
       requireApprovedOn(state, command.receivedOn, 'receivedOn'),
     ),
-    () =>
-      accept(
-        ev.ResignationReceived.create({
-          receivedOn: command.receivedOn,
-          approvalEndsOn: addDays(command.receivedOn, statutoryNumbers.noticeDays),
-        }),
-      ),
+    () => {
+      const approvalEndsOn = tryAddDays(command.receivedOn, statutoryNumbers.noticeDays);
+      return approvalEndsOn === undefined
+        ? E.left(
+            invalidCommand(
+              'receivedOn',
+              `is too late: the approval would end ${statutoryNumbers.noticeDays} days later, ${beyondTheCalendar}`,
+            ),
+          )
+        : accept(ev.ResignationReceived.create({ receivedOn: command.receivedOn, approvalEndsOn }));
+    },
   );
 
 export const terminate = (command: CommandOf<'Terminate'>, state: HouseholdState): Decision =>
@@ -181,18 +185,8 @@ export const liftSuspension = (command: CommandOf<'LiftSuspension'>, state: Hous
 export const approveTemporarily = (
   command: CommandOf<'ApproveTemporarily'>,
   state: HouseholdState,
-): Decision => {
-  const latest = addWeeks(command.approvedOn, statutoryNumbers.temporaryApprovalWeeks);
-  const expiresOn = command.until ?? latest;
-  const tooLong = ruleViolation(
-    rules.temporaryApproval,
-    `a temporary approval lasts at most 16 weeks, until ${latest}`,
-    {
-      field: 'until',
-      details: { latest, asked: expiresOn },
-    },
-  );
-  return E.flatMap(
+): Decision =>
+  E.flatMap(
     firstRefusal(
       requireApplication(state),
       undecided(state),
@@ -202,14 +196,35 @@ export const approveTemporarily = (
           ? ok
           : notAllowed('only a connected person (family and friends route) can be approved temporarily'),
       notBefore(command.approvedOn, state.applicationReceivedOn, 'approvedOn', 'the application'),
-      () =>
-        expiresOn <= command.approvedOn
-          ? E.left(invalidCommand('until', 'must be after the approval date'))
-          : ok,
-      () => (expiresOn > latest ? E.left(tooLong) : ok),
     ),
-    () =>
-      E.flatMap(explicitTerms(command.terms, 'terms'), (terms) =>
+    () => {
+      const weeks = statutoryNumbers.temporaryApprovalWeeks;
+      // When 16 weeks run past the calendar, every date it holds is within them, but the default needs all 16.
+      const latest = tryAddWeeks(command.approvedOn, weeks);
+      const expiresOn = command.until ?? latest;
+      if (expiresOn === undefined) {
+        return E.left(
+          invalidCommand(
+            'until',
+            `must be given: the default, ${weeks} weeks after ${command.approvedOn}, is ${beyondTheCalendar}`,
+          ),
+        );
+      }
+      if (expiresOn <= command.approvedOn)
+        return E.left(invalidCommand('until', 'must be after the approval date'));
+      if (latest !== undefined && expiresOn > latest) {
+        return E.left(
+          ruleViolation(
+            rules.temporaryApproval,
+            `a temporary approval lasts at most 16 weeks, until ${latest}`,
+            {
+              field: 'until',
+              details: { latest, asked: expiresOn },
+            },
+          ),
+        );
+      }
+      return E.flatMap(explicitTerms(command.terms, 'terms'), (terms) =>
         accept(
           ev.TemporarilyApproved.create({
             approvedOn: command.approvedOn,
@@ -218,9 +233,9 @@ export const approveTemporarily = (
             terms,
           }),
         ),
-      ),
+      );
+    },
   );
-};
 
 /** Rule `temporary-approval`: extended once, before it lapses, by at most 8 weeks. */
 export const extendTemporaryApproval = (
@@ -246,10 +261,20 @@ export const extendTemporaryApproval = (
       'extendedOn',
     );
   }
-  const latest = addWeeks(temporary.expiresOn, statutoryNumbers.temporaryExtensionWeeks);
+  const weeks = statutoryNumbers.temporaryExtensionWeeks;
+  // When 8 weeks run past the calendar, every date it holds is within them, but the default needs all 8.
+  const latest = tryAddWeeks(temporary.expiresOn, weeks);
   const expiresOn = command.until ?? latest;
-  if (expiresOn > latest || expiresOn <= temporary.expiresOn) {
-    return refuseBy(`an extension adds at most 8 weeks, until ${latest}`, 'until');
+  if (expiresOn === undefined) {
+    return E.left(
+      invalidCommand(
+        'until',
+        `must be given: the default, ${weeks} weeks after ${temporary.expiresOn}, is ${beyondTheCalendar}`,
+      ),
+    );
+  }
+  if ((latest !== undefined && expiresOn > latest) || expiresOn <= temporary.expiresOn) {
+    return refuseBy(`an extension adds at most 8 weeks, until ${latest ?? lastLocalDate}`, 'until');
   }
   return accept(ev.TemporaryApprovalExtended.create({ extendedOn: command.extendedOn, expiresOn }));
 };

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { addDays, type LocalDate } from '../../calendar/index.js';
+import { beyondTheCalendar, type LocalDate, tryAddDays } from '../../calendar/index.js';
 import {
   type DomainError,
   type InvalidCommand,
@@ -84,12 +84,25 @@ export const explicitTerms = (input: TermsInput, field: string): E.Either<Approv
   });
 };
 
-/** Refusal, termination and change of terms take effect no earlier than 28 days after notice (FSR 27-28). */
+/**
+ * Refusal, termination and change of terms take effect no earlier than 28 days after notice (FSR 27-28). Notice
+ * so late that the 28 days would run past the calendar is refused as such (`noticeGivenOn`).
+ */
 export const noticeRespected =
   (noticeGivenOn: LocalDate, takesEffectOn: LocalDate, waivedInWriting = false) =>
   (): E.Either<ApprovalsError, void> => {
-    const earliest = addDays(noticeGivenOn, statutoryNumbers.noticeDays);
-    if (waivedInWriting || takesEffectOn >= earliest) return ok;
+    if (waivedInWriting) return ok;
+    const days = statutoryNumbers.noticeDays;
+    const earliest = tryAddDays(noticeGivenOn, days);
+    if (earliest === undefined) {
+      return E.left(
+        invalidCommand(
+          'noticeGivenOn',
+          `is too late: ${days} days' notice from it would end ${beyondTheCalendar}`,
+        ),
+      );
+    }
+    if (takesEffectOn >= earliest) return ok;
     return E.left(
       ruleViolation(
         rules.notice28,

@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { invalidCommand } from '../../eventsourcing/index.js';
+import { invalidCommand, ownValue } from '../../eventsourcing/index.js';
 import type { CommandOf } from '../commands.js';
 import * as ev from '../events/index.js';
 import type { HouseholdState } from '../state.js';
@@ -24,7 +24,7 @@ export const addHouseholdMember = (
 ): Decision =>
   E.flatMap(
     firstRefusal(requireApplication(state), () => {
-      const member = state.members[command.memberId];
+      const member = ownValue(state.members, command.memberId);
       // Someone who left may come back; someone living here cannot join twice.
       return member === undefined || member.leftOn !== undefined
         ? ok
@@ -40,7 +40,7 @@ export const recordMemberLeaving = (
   command: CommandOf<'RecordMemberLeaving'>,
   state: HouseholdState,
 ): Decision => {
-  const member = state.members[command.memberId];
+  const member = ownValue(state.members, command.memberId);
   return E.flatMap(
     firstRefusal(
       known(
@@ -57,7 +57,9 @@ export const recordMemberLeaving = (
 export const recordPet = (command: CommandOf<'RecordPet'>, state: HouseholdState): Decision =>
   E.flatMap(
     firstRefusal(requireApplication(state), () =>
-      state.pets[command.petId] === undefined ? ok : notAllowed('this pet is already recorded', 'petId'),
+      ownValue(state.pets, command.petId) === undefined
+        ? ok
+        : notAllowed('this pet is already recorded', 'petId'),
     ),
     () => {
       const { kind: _kind, ...data } = command;
@@ -66,7 +68,7 @@ export const recordPet = (command: CommandOf<'RecordPet'>, state: HouseholdState
   );
 
 export const removePet = (command: CommandOf<'RemovePet'>, state: HouseholdState): Decision => {
-  const pet = state.pets[command.petId];
+  const pet = ownValue(state.pets, command.petId);
   return E.flatMap(
     firstRefusal(
       known(pet !== undefined && pet.removedOn === undefined, 'petId', 'a pet currently in the household'),
@@ -95,7 +97,7 @@ export const recordRiskAssessment = (
           ? ok
           : E.left(invalidCommand('petId', 'is only for a pet risk assessment'));
       }
-      const pet = command.petId === undefined ? undefined : state.pets[command.petId];
+      const pet = command.petId === undefined ? undefined : ownValue(state.pets, command.petId);
       return known(
         pet !== undefined && pet.removedOn === undefined,
         'petId',
@@ -117,7 +119,11 @@ export const recordTraining = (command: CommandOf<'RecordTraining'>, state: Hous
   E.flatMap(
     firstRefusal(
       requireApplication(state),
-      known(state.applicants[command.adultId] !== undefined, 'adultId', 'an applicant or approved carer'),
+      known(
+        ownValue(state.applicants, command.adultId) !== undefined,
+        'adultId',
+        'an applicant or approved carer',
+      ),
     ),
     () => {
       const { kind: _kind, ...data } = command;

@@ -1,6 +1,11 @@
 import type { SupportPackage } from '../../approvals/terms.js';
-import { addWeeks, type LocalDate } from '../../calendar/index.js';
-import { type Collector, type ComplianceContext, collector } from '../../compliance/context.js';
+import type { LocalDate } from '../../calendar/index.js';
+import {
+  type Collector,
+  type ComplianceContext,
+  collector,
+  shiftWithinCalendar,
+} from '../../compliance/context.js';
 import {
   type Deadline,
   type Finding,
@@ -8,6 +13,7 @@ import {
   judgeDeadline,
   type Subject,
 } from '../../compliance/index.js';
+import { ownValue } from '../../eventsourcing/index.js';
 import { rules, statutoryNumbers } from '../../rules/index.js';
 import type { ChildState, PlacementRecord } from '../state.js';
 import {
@@ -50,7 +56,9 @@ const placementPlan = (
     rules.placementPlan,
     subject,
   );
-  const versions = (state.placementPlans[placement.placementId] ?? []).filter((v) => v.agreedOn <= asOf);
+  const versions = (ownValue(state.placementPlans, placement.placementId) ?? []).filter(
+    (v) => v.agreedOn <= asOf,
+  );
   const signed = versions.filter((v) => v.signedByCarer).map((v) => v.agreedOn);
   if (dueOn !== undefined) {
     collect.deadline({
@@ -93,7 +101,9 @@ const childVisits = (
         index === 0
           ? `first social worker visit within 1 week of the placement starting on ${after}`
           : `social worker visit within ${
-              dueOn === addWeeks(after, statutoryNumbers.childVisitIntervalWeeks) ? '6 weeks' : '3 months'
+              dueOn === shiftWithinCalendar(after, statutoryNumbers.childVisitIntervalWeeks, 'weeks')
+                ? '6 weeks'
+                : '3 months'
             } of the visit on ${after}`,
       dueOn,
       metOn,

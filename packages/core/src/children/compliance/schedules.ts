@@ -1,4 +1,5 @@
-import { addMonths, addWeeks, type LocalDate } from '../../calendar/index.js';
+import type { LocalDate } from '../../calendar/index.js';
+import { shiftWithinCalendar } from '../../compliance/context.js';
 import { statutoryNumbers } from '../../rules/index.js';
 import type { ChildPlacement, ChildState, PlacementRecord } from '../state.js';
 
@@ -14,13 +15,14 @@ const distinctSorted = (dates: Iterable<LocalDate>): LocalDate[] => [...new Set(
 /**
  * Each occurrence meets the due date before it and starts the clock for the next; the last due date is open.
  * `firstDueOn` may be unknown (a working-day date the calendar cannot give): the chain then starts at the
- * first occurrence. `nextDue` gets the previous occurrence and how many there have been so far.
+ * first occurrence. `nextDue` gets the previous occurrence and how many there have been so far; it answers
+ * `undefined` for a date after 9999-12-31, which is never due within the calendar and is left out.
  */
 export const recurring = (
   from: LocalDate,
   firstDueOn: LocalDate | undefined,
   occurrences: Iterable<LocalDate>,
-  nextDue: (previous: LocalDate, count: number) => LocalDate,
+  nextDue: (previous: LocalDate, count: number) => LocalDate | undefined,
 ): ReadonlyArray<ScheduledDate> => {
   const schedule: ScheduledDate[] = [];
   let after = from;
@@ -44,13 +46,19 @@ export const placementOn = (state: ChildState, date: LocalDate): PlacementRecord
 /**
  * Rule `child-visits` (CPPR 28): the next visit is due 6 weeks after a visit in the placement's first year;
  * after a visit on or after the first anniversary, 3 months for a long-term placement and 6 weeks otherwise.
- * The interval is chosen by the date of the visit that starts it.
+ * The interval is chosen by the date of the visit that starts it. Undefined when the next visit would fall due
+ * after 9999-12-31 (it is never due within the calendar).
  */
-export const nextVisitDue = (placement: ChildPlacement, previousVisit: LocalDate): LocalDate => {
-  const firstYearEnds = addMonths(placement.startedOn, statutoryNumbers.childVisitFirstYearMonths);
-  return placement.longTerm && previousVisit >= firstYearEnds
-    ? addMonths(previousVisit, statutoryNumbers.longTermChildVisitIntervalMonths)
-    : addWeeks(previousVisit, statutoryNumbers.childVisitIntervalWeeks);
+export const nextVisitDue = (placement: ChildPlacement, previousVisit: LocalDate): LocalDate | undefined => {
+  // A first year ending after the calendar has not ended by any visit the calendar holds.
+  const firstYearEnds = shiftWithinCalendar(
+    placement.startedOn,
+    statutoryNumbers.childVisitFirstYearMonths,
+    'months',
+  );
+  return placement.longTerm && firstYearEnds !== undefined && previousVisit >= firstYearEnds
+    ? shiftWithinCalendar(previousVisit, statutoryNumbers.longTermChildVisitIntervalMonths, 'months')
+    : shiftWithinCalendar(previousVisit, statutoryNumbers.childVisitIntervalWeeks, 'weeks');
 };
 
 /** Visits on or after the start; the first is due 1 week (calendar days, not working days) after the start. */
@@ -60,7 +68,7 @@ export const visitSchedule = (
 ): ReadonlyArray<ScheduledDate> =>
   recurring(
     placement.startedOn,
-    addWeeks(placement.startedOn, statutoryNumbers.firstChildVisitWeeks),
+    shiftWithinCalendar(placement.startedOn, statutoryNumbers.firstChildVisitWeeks, 'weeks'),
     visits,
     (previous) => nextVisitDue(placement, previous),
   );
@@ -75,11 +83,12 @@ export const lookedAfterReviewSchedule = (
   reviews: Iterable<LocalDate>,
 ): ReadonlyArray<ScheduledDate> =>
   recurring(registeredOn, firstDueOn, reviews, (previous, count) =>
-    addMonths(
+    shiftWithinCalendar(
       previous,
       count === 1
         ? statutoryNumbers.secondLookedAfterReviewMonths
         : statutoryNumbers.lookedAfterReviewIntervalMonths,
+      'months',
     ),
   );
 
@@ -92,4 +101,6 @@ export const carePlanReviewSchedule = (
   touches: Iterable<LocalDate>,
   months: number,
 ): ReadonlyArray<ScheduledDate> =>
-  recurring(startedOn, addMonths(startedOn, months), touches, (previous) => addMonths(previous, months));
+  recurring(startedOn, shiftWithinCalendar(startedOn, months, 'months'), touches, (previous) =>
+    shiftWithinCalendar(previous, months, 'months'),
+  );

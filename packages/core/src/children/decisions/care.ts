@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { ownValue } from '../../eventsourcing/index.js';
 import type { ChildCommandOf } from '../commands.js';
 import * as ev from '../events/index.js';
 import type { ChildState } from '../state.js';
@@ -62,7 +63,7 @@ export const recordChildRiskAssessment = (
     firstRefusal(
       requireRegistered(state),
       () =>
-        state.riskAssessments[command.assessmentId] === undefined
+        ownValue(state.riskAssessments, command.assessmentId) === undefined
           ? ok
           : notAllowed('this risk assessment is already recorded', 'assessmentId'),
       requireThat(command.areas.length > 0, 'areas', 'must name at least one risk area'),
@@ -82,7 +83,7 @@ export const recordSafetyPlan = (command: ChildCommandOf<'RecordSafetyPlan'>, st
       requireRegistered(state),
       requireThat(
         command.assessmentIds.length > 0 &&
-          command.assessmentIds.every((id) => state.riskAssessments[id] !== undefined),
+          command.assessmentIds.every((id) => ownValue(state.riskAssessments, id) !== undefined),
         'assessmentIds',
         'must name the recorded risk assessments the plan answers',
       ),

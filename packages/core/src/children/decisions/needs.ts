@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { invalidCommand } from '../../eventsourcing/index.js';
+import { invalidCommand, ownValue } from '../../eventsourcing/index.js';
 import type { ChildCommandOf } from '../commands.js';
 import * as ev from '../events/index.js';
 import type { ChildState } from '../state.js';
@@ -21,8 +21,8 @@ export const recordHealthNeed = (command: ChildCommandOf<'RecordHealthNeed'>, st
       requireThat(command.needId.trim() !== '', 'needId', 'must not be empty'),
       // A need id is never reused, so a safe-care plan entry that covers it cannot come to mean another need.
       () =>
-        state.healthNeeds[command.needId] === undefined &&
-        state.resolvedHealthNeeds[command.needId] === undefined
+        ownValue(state.healthNeeds, command.needId) === undefined &&
+        ownValue(state.resolvedHealthNeeds, command.needId) === undefined
           ? ok
           : notAllowed('this health need is already recorded', 'needId'),
       requireThat(command.description.trim() !== '', 'description', 'must describe the need'),
@@ -42,7 +42,7 @@ export const resolveHealthNeed = (
   command: ChildCommandOf<'ResolveHealthNeed'>,
   state: ChildState,
 ): Decision => {
-  const need = state.healthNeeds[command.needId];
+  const need = ownValue(state.healthNeeds, command.needId);
   return E.flatMap(
     firstRefusal(
       requireRegistered(state),

@@ -1,4 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
+import { ownValue } from '../../eventsourcing/index.js';
 import type { ChildCommandOf } from '../commands.js';
 import * as ev from '../events/index.js';
 import type { ChildState } from '../state.js';
@@ -69,7 +70,7 @@ export const recordRelationship = (
       ),
     ),
     () =>
-      state.relationships[command.otherChildId] === command.relationship
+      ownValue(state.relationships, command.otherChildId) === command.relationship
         ? accept()
         : accept(
             ev.ChildRelationshipRecorded.create({

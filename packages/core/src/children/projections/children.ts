@@ -1,4 +1,4 @@
-import { type Projection, recordsByStream } from '../../eventsourcing/index.js';
+import { ownValue, type Projection, recordsByStream } from '../../eventsourcing/index.js';
 import { type ChildEvent, childEvents } from '../events/index.js';
 import { type ChildState, evolveChild, initialChildState } from '../state.js';
 
@@ -19,7 +19,7 @@ export const childRecords: Projection<ChildRecords, ChildEvent> = recordsByStrea
  * Not transitive: two half-siblings of one child need not be siblings of each other.
  */
 export const siblingsOf = (records: ChildRecords, childId: string): ReadonlyArray<string> => {
-  const own = records[childId]?.siblingIds ?? [];
+  const own = ownValue(records, childId)?.siblingIds ?? [];
   const named = Object.entries(records)
     .filter(([id, state]) => id !== childId && state.siblingIds.includes(childId))
     .map(([id]) => id);

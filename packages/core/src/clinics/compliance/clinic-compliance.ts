@@ -1,5 +1,4 @@
-import { addDays } from '../../calendar/index.js';
-import { type ComplianceContext, collector } from '../../compliance/context.js';
+import { type ComplianceContext, collector, shiftWithinCalendar } from '../../compliance/context.js';
 import {
   type Deadline,
   type Finding,
@@ -51,7 +50,7 @@ export const clinicCompliance = (state: ClinicSeriesState, context: ComplianceCo
       code: 'clinic-notes',
       subject,
       description: `notes of the clinic held on ${held.heldOn} (session ${session.sessionId}) written up within ${policy.clinics.notesDueDays} days`,
-      dueOn: addDays(held.heldOn, policy.clinics.notesDueDays),
+      dueOn: shiftWithinCalendar(held.heldOn, policy.clinics.notesDueDays, 'days'),
       metOn: session.notesWrittenOn,
     });
   }

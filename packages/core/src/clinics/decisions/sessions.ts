@@ -1,5 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { ruleViolation } from '../../eventsourcing/index.js';
+import { ownValue, ruleViolation } from '../../eventsourcing/index.js';
 import type { AgencyPolicy } from '../../policy/index.js';
 import { rules } from '../../rules/index.js';
 import type { ClinicCommandOf } from '../commands.js';
@@ -44,7 +44,7 @@ export const scheduleSession = (
       requireOpen(state),
       requireThat(command.sessionId.trim() !== '', 'sessionId', 'must not be empty'),
       () =>
-        state.sessions[command.sessionId] === undefined
+        ownValue(state.sessions, command.sessionId) === undefined
           ? ok
           : notAllowed('this session id is already used in the series', 'sessionId'),
       notBeforeOpening(state, command.scheduledFor, 'scheduledFor'),
@@ -59,7 +59,7 @@ export const rescheduleSession = (
   command: ClinicCommandOf<'RescheduleSession'>,
   state: ClinicSeriesState,
 ): ClinicDecision => {
-  const session = state.sessions[command.sessionId];
+  const session = ownValue(state.sessions, command.sessionId);
   const current = session === undefined ? undefined : currentSessionDate(session);
   return E.flatMap(
     firstRefusal(
@@ -89,7 +89,7 @@ export const rescheduleSession = (
 export const holdSession =
   (policy: AgencyPolicy) =>
   (command: ClinicCommandOf<'HoldSession'>, state: ClinicSeriesState): ClinicDecision => {
-    const session = state.sessions[command.sessionId];
+    const session = ownValue(state.sessions, command.sessionId);
     const supported = supportedYoungPeopleOn(state, command.heldOn);
     const expected = clinicSessionMinutes(policy, supported.length);
     return E.flatMap(
@@ -132,7 +132,7 @@ export const cancelSession = (
   E.flatMap(
     firstRefusal(
       requireOpen(state),
-      requirePlanned(state.sessions[command.sessionId]),
+      requirePlanned(ownValue(state.sessions, command.sessionId)),
       notBeforeOpening(state, command.cancelledOn, 'cancelledOn'),
       requireThat(command.reason.trim() !== '', 'reason', 'must say why the session was cancelled'),
     ),
@@ -147,13 +147,13 @@ export const recordSessionNotes = (
   command: ClinicCommandOf<'RecordSessionNotes'>,
   state: ClinicSeriesState,
 ): ClinicDecision => {
-  const held = state.sessions[command.sessionId]?.held;
+  const held = ownValue(state.sessions, command.sessionId)?.held;
   return E.flatMap(
     firstRefusal(
       requireOpened(state),
       () => (held === undefined ? notAllowed('this session has not been held', 'sessionId') : ok),
       () =>
-        state.sessions[command.sessionId]?.notesWrittenOn === undefined
+        ownValue(state.sessions, command.sessionId)?.notesWrittenOn === undefined
           ? ok
           : notAllowed('the notes of this session are already recorded', 'sessionId'),
       notBefore(command.writtenOn, held?.heldOn, 'writtenOn', 'the session was held'),

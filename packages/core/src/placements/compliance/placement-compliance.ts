@@ -1,9 +1,9 @@
 import type { HouseholdState } from '../../approvals/state.js';
 import { occupantsOn, statusOn, termsOn } from '../../approvals/status.js';
-import { addDays, type LocalDate } from '../../calendar/index.js';
+import type { LocalDate } from '../../calendar/index.js';
 import { healthNeedsNotCovered } from '../../children/compliance/health-needs.js';
 import type { ChildState } from '../../children/state.js';
-import { type ComplianceContext, collector } from '../../compliance/context.js';
+import { type ComplianceContext, collector, shiftWithinCalendar } from '../../compliance/context.js';
 import {
   type Deadline,
   type Finding,
@@ -12,7 +12,7 @@ import {
   type Subject,
 } from '../../compliance/index.js';
 import { rules, statutoryNumbers } from '../../rules/index.js';
-import { ageOn, birthday } from '../start/decide-start.js';
+import { ageOn, birthdayWithin } from '../start/decide-start.js';
 import type { PlacementState } from '../state.js';
 
 export interface PlacementCompliance {
@@ -101,17 +101,19 @@ export const placementCompliance = (
       code: 'placement-ends-with-temporary-approval',
       subject,
       description: `placement ended or the carers fully approved before the temporary approval expires on ${temporary.expiresOn}`,
-      dueOn: addDays(temporary.expiresOn, -1),
+      dueOn: shiftWithinCalendar(temporary.expiresOn, -1, 'days'),
       ...(metOn === undefined ? {} : { metOn }),
     });
   }
   if (started.placementType === 'staying-put' && child.dateOfBirth !== undefined) {
+    // A 21st birthday after 9999-12-31 is not due within the calendar: the deadline is left out.
+    const turns21 = birthdayWithin(child.dateOfBirth, statutoryNumbers.stayingPutUntilAge);
     collect.deadline({
       rule: rules.stayingPut,
       code: 'staying-put-ends-at-21',
       subject,
       description: 'staying put ends before the young person turns 21',
-      dueOn: addDays(birthday(child.dateOfBirth, statutoryNumbers.stayingPutUntilAge), -1),
+      dueOn: turns21 === undefined ? undefined : shiftWithinCalendar(turns21, -1, 'days'),
       ...(endedOn === undefined ? {} : { metOn: endedOn }),
     });
   }

@@ -4,6 +4,7 @@ import { type ChildCompliance, childCompliance } from '../../children/compliance
 import type { ChildRecords } from '../../children/projections/children.js';
 import { initialChildState } from '../../children/state.js';
 import type { ComplianceContext } from '../../compliance/context.js';
+import { ownValue } from '../../eventsourcing/index.js';
 import { type PlacementCompliance, placementCompliance } from '../compliance/placement-compliance.js';
 import type { PlacementRecords } from './placements.js';
 
@@ -29,8 +30,8 @@ export const placementsCompliance = (
   const placements = Object.values(records.placements).flatMap((state) => {
     const started = state.started;
     if (started === undefined || started.startedOn > context.asOf) return [];
-    const household = records.households[started.householdId] ?? initialHouseholdState;
-    const child = records.children[started.childId] ?? initialChildState;
+    const household = ownValue(records.households, started.householdId) ?? initialHouseholdState;
+    const child = ownValue(records.children, started.childId) ?? initialChildState;
     return [{ state, started, compliance: placementCompliance(state, household, child, context), child }];
   });
   const open = placements.filter(

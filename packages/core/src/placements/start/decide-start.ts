@@ -8,9 +8,11 @@ import {
   addYears,
   type LocalDate,
   toPlainDate,
+  tryAddDays,
+  tryAddYears,
   type WorkingDayCalendar,
 } from '../../calendar/index.js';
-import { invalidCommand, type RuleRef, ruleViolation } from '../../eventsourcing/index.js';
+import { invalidCommand, ownValue, type RuleRef, ruleViolation } from '../../eventsourcing/index.js';
 import { rules, statutoryNumbers } from '../../rules/index.js';
 import type { StartPlacement } from '../commands.js';
 import type { PlacementError } from '../decider.js';
@@ -47,9 +49,20 @@ export const birthday = (dateOfBirth: LocalDate, years: number): LocalDate => {
   return dateOfBirth.endsWith('-02-29') && !day.endsWith('-02-29') ? addDays(day, 1) : day;
 };
 
+/** Like `birthday`, or undefined when that day is after 9999-12-31: for reads, which must not throw. */
+export const birthdayWithin = (dateOfBirth: LocalDate, years: number): LocalDate | undefined => {
+  const day = tryAddYears(dateOfBirth, years);
+  if (day === undefined) return undefined;
+  return dateOfBirth.endsWith('-02-29') && !day.endsWith('-02-29') ? tryAddDays(day, 1) : day;
+};
+
 const siblings = (facts: StartFacts, a: string, b: string): boolean =>
-  (a === facts.child.childId ? facts.child.siblingIds : (facts.occupantSiblings[a] ?? [])).includes(b) ||
-  (b === facts.child.childId ? facts.child.siblingIds : (facts.occupantSiblings[b] ?? [])).includes(a);
+  (a === facts.child.childId ? facts.child.siblingIds : (ownValue(facts.occupantSiblings, a) ?? [])).includes(
+    b,
+  ) ||
+  (b === facts.child.childId ? facts.child.siblingIds : (ownValue(facts.occupantSiblings, b) ?? [])).includes(
+    a,
+  );
 
 /** An exemption that names every child and is in force on the date. */
 const coveringExemption = (

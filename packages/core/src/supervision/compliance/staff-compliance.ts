@@ -1,5 +1,5 @@
-import { addDays, addMonths, type LocalDate } from '../../calendar/index.js';
-import { type ComplianceContext, collector } from '../../compliance/context.js';
+import type { LocalDate } from '../../calendar/index.js';
+import { type ComplianceContext, collector, shiftWithinCalendar } from '../../compliance/context.js';
 import {
   type Deadline,
   type Finding,
@@ -37,21 +37,26 @@ export interface SupervisionInterval {
 
 /**
  * A chain of intervals: the first due `next(start)`, then each date met starts the next interval. Every
- * interval is listed, so one met late stays visible; the last is open.
+ * interval is listed, so one met late stays visible; the last is open. An interval whose `next` is undefined
+ * (due after 9999-12-31, never due within the calendar) is left out.
  */
 export const chainedSchedule = (
   start: LocalDate,
   met: ReadonlyArray<LocalDate>,
-  next: (after: LocalDate) => LocalDate,
+  next: (after: LocalDate) => LocalDate | undefined,
 ): ReadonlyArray<SupervisionInterval> => {
   const dates = [...new Set(met)].filter((d) => d >= start).sort();
   const schedule: SupervisionInterval[] = [];
+  const add = (after: LocalDate, metOn?: LocalDate) => {
+    const dueOn = next(after);
+    if (dueOn !== undefined) schedule.push(metOn === undefined ? { after, dueOn } : { after, dueOn, metOn });
+  };
   let after = start;
   for (const metOn of dates) {
-    schedule.push({ after, dueOn: next(after), metOn });
+    add(after, metOn);
     after = metOn;
   }
-  schedule.push({ after, dueOn: next(after) });
+  add(after);
   return schedule;
 };
 
@@ -81,7 +86,7 @@ export const staffCompliance = (state: StaffState, context: ComplianceContext): 
       .filter((s) => s.kind === 'clinical' && s.heldOn <= asOf)
       .map((s) => s.heldOn);
     for (const { after, dueOn, metOn } of chainedSchedule(state.startedOn, clinical, (d) =>
-      addDays(d, days),
+      shiftWithinCalendar(d, days, 'days'),
     )) {
       collect.deadline({
         rule: rules.staffSupervision,
@@ -95,7 +100,7 @@ export const staffCompliance = (state: StaffState, context: ComplianceContext): 
   }
   const appraised = state.appraisals.filter((a) => a.appraisedOn <= asOf).map((a) => a.appraisedOn);
   for (const { after, dueOn, metOn } of chainedSchedule(state.startedOn, appraised, (d) =>
-    addMonths(d, months),
+    shiftWithinCalendar(d, months, 'months'),
   )) {
     collect.deadline({
       rule: rules.staffSupervision,

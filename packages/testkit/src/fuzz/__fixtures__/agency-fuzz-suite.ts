@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { propertyRuns } from '../../property-runs.js';
 import { checkCommand, type FuzzSummary, type FuzzTarget, fuzzCommands } from '../fuzz-commands.js';
 import { agencyFuzzTargets } from '../targets.js';
-import { coreKnownIssues } from './core-known-issues.js';
 
 export interface AgencyFuzzSuiteOptions {
   /** What a valid command carrying a NUL character must come to on this store. */
@@ -103,7 +102,6 @@ export const describeAgencyFuzzing = (
         async () => {
           const summary = await fuzzCommands(named(targets, name), {
             numRuns: runs,
-            knownIssues: coreKnownIssues,
             // The whole log after every refusal in CI; past the last position seen in deep runs, where the log
             // grows long and reading it all each time would dominate (exact for any contract-keeping store).
             storeCheck: runs > 500 ? 'new-events' : 'whole-log',
