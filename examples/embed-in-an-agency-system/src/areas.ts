@@ -29,7 +29,8 @@ import type * as t from 'io-ts';
 
 /**
  * One stream per resource, decided by one decider: what `POST /<resource>/:<param>/commands` needs to run
- * `commandHandler`. The placement stream's start and end run through the placement process instead.
+ * `commandHandler`. The placement stream's start, end and short-break stays run through the placement process
+ * instead.
  */
 export interface StreamArea<Command, State, Event extends DomainEvent, Err extends DomainError> {
   /** The path segment: `/households/:householdId/commands`. */
@@ -89,6 +90,10 @@ export const streamAreas = (policy: AgencyPolicy) => ({
     registry: placementEvents,
     decider: placementDecider(policy),
     commandCodec: PlacementCommand,
-    elsewhere: { StartPlacement: '/placements/:id/start', EndPlacement: '/placements/:id/end' },
+    elsewhere: {
+      StartPlacement: '/placements/:id/start',
+      EndPlacement: '/placements/:id/end',
+      RecordShortBreakStay: '/placements/:id/short-break-stays',
+    },
   }),
 });

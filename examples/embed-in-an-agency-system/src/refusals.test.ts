@@ -180,6 +180,20 @@ describe('refusals and failures, as typed HTTP answers (in-memory store)', () =>
       expect(answer.json).toMatchObject({ error: 'InvalidCommand', field: 'kind' });
       expect((answer.json as { message: string }).message).toContain('/placements/p-riley/start');
     });
+
+    it('a short-break stay sent to the placement stream’s own commands', async () => {
+      const stay = { kind: 'RecordShortBreakStay', startsOn: '2025-09-05', days: 3 };
+      const answer = await post(`${placement}/commands`, stay);
+      expect(answer.status).toBe(400);
+      expect(answer.json).toMatchObject({ error: 'InvalidCommand', field: 'kind' });
+      expect((answer.json as { message: string }).message).toContain('/placements/p-riley/short-break-stays');
+      // Its own route runs the placement process: a placement not started is not there to take the stay.
+      const notStarted = await refusedWithoutWriting(() =>
+        post('/placements/p-none/short-break-stays', { startsOn: '2025-09-05', days: 3 }),
+      );
+      expect(notStarted.status).toBe(409);
+      expect(notStarted.json).toMatchObject({ error: 'NotAllowedNow' });
+    });
   });
 
   describe('422 and 409: the domain said no', () => {

@@ -15,6 +15,7 @@ import {
   newCorrelationId,
   placementProcess,
   placementStreamId,
+  RecordShortBreakStay,
   StartPlacement,
   systemClock,
 } from '@fostering/core';
@@ -294,6 +295,28 @@ export const buildServer = (options: ServerOptions): FastifyInstance => {
     const streamId = placementStreamId(placementId);
     const writer = await placementWriter(streamId, expected);
     const outcome = await writer.end(placementId, command, metadata);
+    if (E.isLeft(outcome)) return fail(problemOf(outcome.left));
+    const events = outcome.right;
+    return sendWrite(
+      reply,
+      writeResponse(
+        streamId,
+        events,
+        lastRevisionOn(streamId, events) ?? 'no_stream',
+        metadata.correlationId,
+      ),
+    );
+  });
+
+  // A short-break stay counts against the child's 75 days across all their placements: the process reads them.
+  app.post('/placements/:placementId/short-break-stays', async (request, reply) => {
+    const placementId = idParam(request.params, 'placementId');
+    const metadata = commandMetadata(request.headers, newCorrelationId);
+    const expected = expectedRevisionOf(request.headers);
+    const command = decoded(RecordShortBreakStay, bodyObject(request.body, { kind: 'RecordShortBreakStay' }));
+    const streamId = placementStreamId(placementId);
+    const writer = await placementWriter(streamId, expected);
+    const outcome = await writer.recordShortBreakStay(placementId, command, metadata);
     if (E.isLeft(outcome)) return fail(problemOf(outcome.left));
     const events = outcome.right;
     return sendWrite(

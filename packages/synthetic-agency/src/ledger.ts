@@ -175,8 +175,9 @@ const correlationIdOf = (ms: number, n: number, seed: number): string => {
 /**
  * Every command of the simulation goes through here, to the real deciders: `commandHandler` for the household,
  * child, placement, clinic series and staff streams, and `placementProcess` to start and end placements (three
- * streams in one append). Accepted and refused commands are counted, a refusal by its rule; nothing is
- * retried or hidden. Infrastructure errors cannot happen on the in-memory store and throw if they do.
+ * streams in one append) and to record short-break stays (counted across the child's placements). Accepted and
+ * refused commands are counted, a refusal by its rule; nothing is retried or hidden. Infrastructure errors
+ * cannot happen on the in-memory store and throw if they do.
  */
 export const ledger = (seed: number): Ledger => {
   const clock = manualClock(new Date(0));
@@ -302,6 +303,17 @@ export const ledger = (seed: number): Ledger => {
     },
     placement: async (id, command, recording) => {
       const streamId = placementStreamId(id);
+      if (command.kind === 'RecordShortBreakStay') {
+        // The 75 days are the child's across all their placements: the process reads the others.
+        const outcome = await process.recordShortBreakStay(id, command, metadata(recording));
+        const settled = settle(
+          streamId,
+          command.kind,
+          E.map((events: ReadonlyArray<RecordedEvent>) => ({ events }))(outcome),
+        );
+        if (E.isRight(outcome)) applyAll(outcome.right);
+        return settled;
+      }
       return settle(streamId, command.kind, await handlePlacement(streamId, command, metadata(recording)));
     },
     clinic: async (id, command, recording) => {

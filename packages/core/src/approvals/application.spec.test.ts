@@ -1,5 +1,7 @@
 import { specify } from '@fostering/testkit';
-import { describe, it } from 'vitest';
+import * as E from 'fp-ts/lib/Either.js';
+import { describe, expect, it } from 'vitest';
+import { validateCommand } from '../eventsourcing/index.js';
 import {
   anApplication,
   approvedHousehold,
@@ -12,6 +14,7 @@ import {
   termsInput,
   termsWithoutMaximum,
 } from './__fixtures__/household-history.js';
+import { HouseholdCommand } from './commands.js';
 import { householdDecider } from './decider.js';
 import * as ev from './events/index.js';
 
@@ -58,6 +61,27 @@ describe('receiving an application', () => {
       .given([])
       .when({ ...application, applicants: [firstCarer, secondCarer, { adultId: 'adult-3', name: 'Jo' }] })
       .thenRefused({ tag: 'InvalidCommand', field: 'applicants' });
+  });
+
+  it('refuses a blank applicant’s name, naming the field: it goes on the placements register (FSR 22)', () => {
+    const application = {
+      kind: 'ReceiveApplication' as const,
+      householdId,
+      receivedOn: on.application,
+      route: 'mainstream' as const,
+      previousServices: [],
+    };
+    for (const name of ['', ' ', '\t ']) {
+      expect(
+        validateCommand(HouseholdCommand, {
+          ...application,
+          applicants: [firstCarer, { ...secondCarer, name }],
+        }),
+      ).toMatchObject({ left: { _tag: 'InvalidCommand', field: 'applicants.1.name' } });
+    }
+    expect(
+      E.isRight(validateCommand(HouseholdCommand, { ...application, applicants: [firstCarer, secondCarer] })),
+    ).toBe(true);
   });
 
   it('refuses a second application for the same household', () => {

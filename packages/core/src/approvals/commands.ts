@@ -1,9 +1,21 @@
 import * as t from 'io-ts';
 import { LocalDateC } from '../calendar/index.js';
 import { commandCodec, commandCodecWith } from '../eventsourcing/command-codec.js';
-import { Applicant, ApprovalRoute, CheckKind, PreviousService } from './events/assessment.js';
+import { NonBlankString } from '../eventsourcing/non-blank-string.js';
+import { personalData } from '../eventsourcing/personal-data.js';
+import { ApprovalRoute, CheckKind, PreviousService } from './events/assessment.js';
 import { MemberRelationship, TrainingCourse } from './events/household.js';
 import { TermsInput } from './terms.js';
+
+/**
+ * An applicant as an application names them: the name goes on the placements register as a carer's name
+ * (FSR 22, Schedule 2), so a blank one is refused naming the field (`applicants.0.name`). The event keeps
+ * `t.string`, so that applications recorded before this check still read back.
+ */
+const ApplicantInput = t.type({
+  adultId: t.string,
+  name: personalData(NonBlankString, { subjectField: 'adultId' }),
+});
 
 const command = commandCodec;
 const commandWith = commandCodecWith;
@@ -14,7 +26,7 @@ export const HouseholdCommand = t.union([
     householdId: t.string,
     receivedOn: LocalDateC,
     route: ApprovalRoute,
-    applicants: t.array(Applicant),
+    applicants: t.array(ApplicantInput),
     previousServices: t.array(PreviousService),
   }),
   command('StartAssessment', { stage: t.union([t.literal(1), t.literal(2)]), startedOn: LocalDateC }),

@@ -78,7 +78,10 @@ export interface HouseholdState {
   readonly pets: Readonly<Record<string, PetRecord>>;
   readonly safeCarePlan?: { readonly recordedOn: LocalDate; readonly covers: ReadonlyArray<string> };
   readonly petRiskAssessments: Readonly<Record<string, LocalDate>>;
-  /** Latest completion of each course, per approved adult. */
+  /**
+   * Per approved adult: the latest completion of each refreshed course, and the first of TSDS (a standard
+   * completed once: recording it again later does not make the first completion late).
+   */
   readonly training: Readonly<Record<string, Partial<Readonly<Record<TrainingCourse, LocalDate>>>>>;
   readonly lastVisitOn?: LocalDate;
   readonly lastUnannouncedVisitOn?: LocalDate;
@@ -260,7 +263,13 @@ export const evolveHousehold = (state: HouseholdState, event: HouseholdEvent): H
         ...state,
         training: {
           ...state.training,
-          [adultId]: { ...courses, [course]: later(courses[course], completedOn) },
+          [adultId]: {
+            ...courses,
+            [course]:
+              course === 'tsds'
+                ? [courses.tsds, completedOn].filter((d): d is LocalDate => d !== undefined).sort()[0]
+                : later(courses[course], completedOn),
+          },
         },
       };
     }

@@ -41,8 +41,11 @@ const tryAdd = { days: tryAddDays, weeks: tryAddWeeks, months: tryAddMonths, yea
  * date the calendar holds. Working days are not counted here: `Collector.workingDays` reports a finding when
  * the working-day calendar does not cover them.
  */
-export const shiftWithinCalendar = (from: LocalDate, amount: number, unit: CalendarUnit): LocalDate | undefined =>
-  tryAdd[unit](from, amount) ?? (amount < 0 ? firstLocalDate : undefined);
+export const shiftWithinCalendar = (
+  from: LocalDate,
+  amount: number,
+  unit: CalendarUnit,
+): LocalDate | undefined => tryAdd[unit](from, amount) ?? (amount < 0 ? firstLocalDate : undefined);
 
 /** A deadline input whose due date may be past the calendar (`undefined`, see `shiftWithinCalendar`). */
 export type DeadlineWithinCalendar = Omit<DeadlineInput, 'dueOn'> & { readonly dueOn: LocalDate | undefined };

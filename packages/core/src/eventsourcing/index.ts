@@ -84,6 +84,7 @@ export { newCorrelationId, newEventId } from './ids.js';
 export { type InMemoryEventStoreOptions, inMemoryEventStore } from './in-memory-event-store.js';
 export { type InMemoryOutbox, inMemoryOutbox } from './in-memory-outbox.js';
 export type { JsonObject, JsonValue } from './json.js';
+export { NonBlankString } from './non-blank-string.js';
 export {
   type ClaimOptions,
   checkClaimOptions,

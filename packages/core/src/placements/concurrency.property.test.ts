@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import type { Terms } from '../approvals/terms.js';
-import type { LocalDate } from '../calendar/index.js';
+import { addDays, addMonths, daysBetween, type LocalDate } from '../calendar/index.js';
 import { type EventStore, inMemoryEventStore, type RecordedEvent } from '../eventsourcing/index.js';
 import { actor, d, seedChild, seedHousehold, startCommand, wideTerms } from './__fixtures__/agency.js';
 import { childStreamReader } from './child-reader.js';
@@ -111,3 +111,97 @@ describe('placements under concurrency (in-memory store, fast-check scheduler)',
     expect(refused).toBeGreaterThan(runs / 4);
   });
 });
+
+describe('short-break stays under concurrency (in-memory store, fast-check scheduler)', () => {
+  // c0 had short breaks with h0 from March to June 2025, and has them with h1 from June: stays on either
+  // placement, recorded at once, must never take the child past 75 days in any 12 months (rule short-breaks).
+  const stays = fc.array(
+    fc.record({
+      onSecond: fc.boolean(),
+      offset: fc.integer({ min: 0, max: 90 }),
+      days: fc.integer({ min: 5, max: 40 }),
+    }),
+    { minLength: 2, maxLength: 6 },
+  );
+
+  it('never records more than 75 days in 12 months for a child, across two placements', async () => {
+    let accepted = 0;
+    let refusedByRule = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.scheduler(), stays, async (scheduler, attempts) => {
+        const store = inMemoryEventStore();
+        await seedHousehold(store, 'h0');
+        await seedHousehold(store, 'h1');
+        await seedChild(store, 'c0');
+        const direct = placementProcess({ store, children: childStreamReader });
+        const shortBreaks = { placementType: 'short-breaks', longTerm: false } as const;
+        const started: ReadonlyArray<E.Either<unknown, unknown>> = [
+          await direct.start(
+            startCommand('p0', 'c0', 'h0', { ...shortBreaks, startedOn: d('2025-03-03') }),
+            actor,
+          ),
+          await direct.end(
+            'p0',
+            {
+              kind: 'EndPlacement',
+              endedOn: d('2025-06-02'),
+              planned: true,
+              reason: 'moved to other short-breaks carers',
+              childAddressAfter: 'family home',
+            },
+            actor,
+          ),
+          await direct.start(
+            startCommand('p1', 'c0', 'h1', { ...shortBreaks, startedOn: d('2025-06-02') }),
+            actor,
+          ),
+        ];
+        expect(started.every(E.isRight)).toBe(true);
+        const process = placementProcess({ store: scheduled(store, scheduler), children: childStreamReader });
+        const outcomes = await scheduler.waitFor(
+          Promise.all(
+            attempts.map((a) =>
+              process.recordShortBreakStay(
+                a.onSecond ? 'p1' : 'p0',
+                {
+                  kind: 'RecordShortBreakStay',
+                  startsOn: addDays(d(a.onSecond ? '2025-06-02' : '2025-03-03'), a.offset),
+                  days: a.days,
+                },
+                actor,
+              ),
+            ),
+          ),
+        );
+        accepted += outcomes.filter(E.isRight).length;
+        refusedByRule += outcomes.filter((o) => E.isLeft(o) && o.left._tag === 'RuleViolation').length;
+        // Nothing but the limit refuses these stays: no race is lost for good within the retries.
+        for (const o of outcomes)
+          if (E.isLeft(o)) expect(o.left).toMatchObject({ rule: { id: 'short-breaks' } });
+
+        const recorded = (await collect(store.readAll()))
+          .filter((e) => e.type === 'ShortBreakStayRecorded')
+          .map((e) => e.data as { startsOn: LocalDate; days: number });
+        // Day by day over 2025-2026: every window [day, same date 12 months on).
+        const base = d('2025-01-01');
+        const spans = recorded.map((s) => ({
+          from: daysBetween(base, s.startsOn),
+          to: daysBetween(base, s.startsOn) + s.days,
+        }));
+        for (const [i, to] of twelveMonthsOn.entries()) {
+          const total = spans.reduce((n, s) => n + Math.max(0, Math.min(s.to, to) - Math.max(s.from, i)), 0);
+          expect(total, `short-break days from ${addDays(base, i)}`).toBeLessThanOrEqual(75);
+        }
+      }),
+      { numRuns: runs },
+    );
+    // Not vacuous: stays were both recorded and refused for the limit.
+    expect(accepted).toBeGreaterThan(runs);
+    expect(refusedByRule).toBeGreaterThan(runs / 4);
+  });
+});
+
+/** The end of the 12 months from each day of 2025 (day numbers from 2025-01-01), computed once. */
+const twelveMonthsOn = Array.from({ length: 365 }, (_, i) =>
+  daysBetween(d('2025-01-01'), addMonths(addDays(d('2025-01-01'), i), 12)),
+);

@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, daysBetween } from '../calendar/index.js';
 import { d } from './__fixtures__/agency.js';
-import { maxShortBreakDaysInTwelveMonths, placementDecider, placementYearOf } from './decider.js';
+import { placementDecider, placementYearOf } from './decider.js';
 import * as ev from './events.js';
+import { maxShortBreakDaysInTwelveMonths } from './short-breaks.js';
 
 const started = (overrides: Partial<ev.PlacementStartedData> = {}) =>
   ev.PlacementStarted.create({

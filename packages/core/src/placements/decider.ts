@@ -1,18 +1,5 @@
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  addDays,
-  addMonths,
-  beyondTheCalendar,
-  daysBetween,
-  firstLocalDate,
-  type LocalDate,
-  lastLocalDate,
-  maxDate,
-  minDate,
-  tryAddDays,
-  tryAddMonths,
-  tryAddYears,
-} from '../calendar/index.js';
+import { addDays, beyondTheCalendar, type LocalDate, lastLocalDate, tryAddYears } from '../calendar/index.js';
 import {
   type Decider,
   type DomainError,
@@ -22,7 +9,7 @@ import {
   ruleViolation,
 } from '../eventsourcing/index.js';
 import { type AgencyPolicy, defaultAgencyPolicy } from '../policy/index.js';
-import { rules, statutoryNumbers } from '../rules/index.js';
+import { rules } from '../rules/index.js';
 import type { PlacementCommand } from './commands.js';
 import {
   DisruptionWarningRecorded,
@@ -30,10 +17,11 @@ import {
   PlacementMatched,
   PlacementReferred,
   RespiteTaken,
-  ShortBreakStayRecorded,
   StabilityMeetingHeld,
 } from './events.js';
+import { decideShortBreakStay } from './short-breaks.js';
 import { evolvePlacement, initialPlacementState, type PlacementState } from './state.js';
+import { daysWithin, inPlacement, notAllowed, type Stay, stayEnd, wholeDays } from './stays.js';
 
 export interface PlacementNotAllowed extends DomainError {
   readonly _tag: 'NotAllowedNow';
@@ -41,21 +29,51 @@ export interface PlacementNotAllowed extends DomainError {
 }
 export type PlacementError = RuleViolation | InvalidCommand | PlacementNotAllowed;
 
-const notAllowed = (message: string, field?: string): E.Either<PlacementNotAllowed, never> =>
-  E.left({ _tag: 'NotAllowedNow', message, ...(field === undefined ? {} : { field }) });
+/**
+ * The start of the `n`-th placement year (n >= 0): year after year from the start, so a start on 29 February
+ * moves to the 28th for good after the first year. Undefined past 9999-12-31.
+ */
+const placementYearStart = (startedOn: LocalDate, n: number): LocalDate | undefined => {
+  if (n === 0) return startedOn;
+  const first = tryAddYears(startedOn, 1);
+  return first === undefined ? undefined : tryAddYears(first, n - 1);
+};
+
+/** The placement year `date` falls in; `to` (the next year's first day) is undefined past 9999-12-31. */
+const placementYearFrom = (
+  startedOn: LocalDate,
+  date: LocalDate,
+): { readonly from: LocalDate; readonly to: LocalDate | undefined } => {
+  // Jump to a year starting in the calendar year before `date`'s, then step: a start in 0000 read in 9999
+  // would otherwise take ten thousand steps.
+  const skipped = Math.max(0, Number(date.slice(0, 4)) - Number(startedOn.slice(0, 4)) - 1);
+  let from = placementYearStart(startedOn, skipped) ?? startedOn;
+  for (;;) {
+    const to = tryAddYears(from, 1);
+    if (to === undefined || to > date) return { from, to };
+    from = to;
+  }
+};
 
 /** The placement year `date` falls in, or undefined when that year ends after 9999-12-31. */
 const placementYearWithin = (
   startedOn: LocalDate,
   date: LocalDate,
 ): { from: LocalDate; to: LocalDate } | undefined => {
-  let from = startedOn;
-  for (;;) {
-    const to = tryAddYears(from, 1);
-    if (to === undefined) return undefined;
-    if (to > date) return { from, to };
-    from = to;
-  }
+  const { from, to } = placementYearFrom(startedOn, date);
+  return to === undefined ? undefined : { from, to };
+};
+
+/**
+ * The placement year `date` falls in, for reads, which must not throw: a year that would end after 9999-12-31
+ * is cut at 9999-12-31, which counts the same respite days, since every stay must end by then.
+ */
+export const placementYearInCalendar = (
+  startedOn: LocalDate,
+  date: LocalDate,
+): { from: LocalDate; to: LocalDate } => {
+  const { from, to } = placementYearFrom(startedOn, date);
+  return { from, to: to ?? lastLocalDate };
 };
 
 /**
@@ -74,76 +92,8 @@ export const placementYearOf = (
 };
 
 /** Respite days taken within [from, to), counting only the part of each break inside the window. */
-export const respiteDaysIn = (
-  stays: ReadonlyArray<{ readonly startsOn: LocalDate; readonly days: number }>,
-  from: LocalDate,
-  to: LocalDate,
-): number => daysWithin(stays, from, to);
-
-const daysWithin = (
-  stays: ReadonlyArray<{ readonly startsOn: LocalDate; readonly days: number }>,
-  from: LocalDate,
-  to: LocalDate,
-): number =>
-  stays.reduce((total, stay) => {
-    const start = maxDate(stay.startsOn, from);
-    const end = minDate(addDays(stay.startsOn, stay.days), to);
-    return total + Math.max(0, daysBetween(start, end));
-  }, 0);
-
-/**
- * The most short-break days in any 12-month window, given the stays (rule `short-breaks`).
- * @throws RangeError when the 12 months from a stay's start end after 9999-12-31 (the decider refuses those).
- */
-export const maxShortBreakDaysInTwelveMonths = (
-  stays: ReadonlyArray<{ readonly startsOn: LocalDate; readonly days: number }>,
-): number => {
-  // Days inside a sliding window change slope only where an edge meets a stay's start or end, so the busiest
-  // window starts on a stay's first day or ends on a stay's last: checking those windows is enough. A window
-  // ending on a stay's last day that would start before the calendar does holds no more than the window
-  // starting on the calendar's first day, so that one stands in for it.
-  const starts = stays.flatMap((stay) => [
-    stay.startsOn,
-    tryAddMonths(addDays(stay.startsOn, stay.days), -12) ?? firstLocalDate,
-  ]);
-  return Math.max(0, ...starts.map((from) => daysWithin(stays, from, addMonths(from, 12))));
-};
-
-const inPlacement = (
-  state: PlacementState,
-  date: LocalDate,
-  field: string,
-): E.Either<PlacementError, void> => {
-  if (state.started === undefined) return notAllowed('the placement has not started');
-  if (date < state.started.startedOn)
-    return E.left(
-      invalidCommand(field, `must not be before the placement started (${state.started.startedOn})`),
-    );
-  if (state.ended !== undefined && date >= state.ended.endedOn)
-    return notAllowed(`the placement ended on ${state.ended.endedOn}`, field);
-  return E.right(undefined);
-};
-
-const wholeDays = (days: number): E.Either<PlacementError, void> =>
-  Number.isInteger(days) && days >= 1
-    ? E.right(undefined)
-    : E.left(invalidCommand('days', 'must be a whole number of days, at least 1'));
-
-/**
- * The day after a stay (or break) of `days` from `startsOn`. Its days are counted up to that day, so it must be
- * a date the calendar holds: a stay that would not end before 9999-12-31 is refused (`days`).
- */
-const stayEnd = (startsOn: LocalDate, days: number): E.Either<PlacementError, LocalDate> => {
-  const end = tryAddDays(startsOn, days);
-  return end === undefined
-    ? E.left(
-        invalidCommand(
-          'days',
-          `is too many: ${days} days from ${startsOn} would not end before ${lastLocalDate}, the last date the calendar holds`,
-        ),
-      )
-    : E.right(end);
-};
+export const respiteDaysIn = (stays: ReadonlyArray<Stay>, from: LocalDate, to: LocalDate): number =>
+  daysWithin(stays, from, to);
 
 const decide =
   (policy: AgencyPolicy) =>
@@ -196,42 +146,9 @@ const decide =
           },
         );
       case 'RecordShortBreakStay':
-        return E.flatMap(
-          E.flatMap(inPlacement(state, command.startsOn, 'startsOn'), () => wholeDays(command.days)),
-          () => {
-            if (state.started?.placementType !== 'short-breaks')
-              return notAllowed('this is not a short-breaks placement');
-            // Rule short-breaks counts the days in the 12 months from a stay's start, and up to its end.
-            const end = stayEnd(command.startsOn, command.days);
-            if (E.isLeft(end)) return end;
-            if (tryAddMonths(command.startsOn, 12) === undefined) {
-              return E.left(
-                invalidCommand(
-                  'startsOn',
-                  `is too late: the 12 months from it would end ${beyondTheCalendar}`,
-                ),
-              );
-            }
-            const stays = [...state.shortBreakStays, { startsOn: command.startsOn, days: command.days }];
-            const busiest = maxShortBreakDaysInTwelveMonths(stays);
-            const limit = statutoryNumbers.shortBreakDaysInTwelveMonths;
-            if (busiest > limit) {
-              return E.left(
-                ruleViolation(
-                  rules.shortBreaks,
-                  `short breaks would total ${busiest} days in 12 months; at most ${limit}`,
-                  {
-                    field: 'days',
-                    details: { busiest, limit },
-                  },
-                ),
-              );
-            }
-            return E.right([
-              ShortBreakStayRecorded.create({ startsOn: command.startsOn, days: command.days }),
-            ]);
-          },
-        );
+        // Only this placement's stays: the placement process adds the child's other placements' (see
+        // `decideShortBreakStay`).
+        return decideShortBreakStay(command, state, []);
       case 'ReferPlacement': {
         if (state.referral !== undefined || state.started !== undefined)
           return notAllowed('this placement already exists');
@@ -264,7 +181,11 @@ const decide =
     }
   };
 
-/** The placement stream's own commands; starting and ending run through the placement process instead. */
+/**
+ * The placement stream's own commands; starting and ending run through the placement process instead. A
+ * short-break stay is decided here on this placement's stays alone: send it through the placement process
+ * (`recordShortBreakStay`), which counts the child's stays on every placement (rule `short-breaks`).
+ */
 export const placementDecider = (
   policy: AgencyPolicy = defaultAgencyPolicy,
 ): Decider<PlacementCommand, PlacementState, PlacementEvent, PlacementError> => ({

@@ -1,8 +1,7 @@
 export { childStreamReader } from './child-reader.js';
-export { EndPlacement, PlacementCommand, StartPlacement } from './commands.js';
+export { EndPlacement, PlacementCommand, RecordShortBreakStay, StartPlacement } from './commands.js';
 export { type PlacementCompliance, placementCompliance } from './compliance/placement-compliance.js';
 export {
-  maxShortBreakDaysInTwelveMonths,
   type PlacementError,
   type PlacementNotAllowed,
   placementDecider,
@@ -31,6 +30,11 @@ export {
   type StabilityFigures,
   stabilityFigures,
 } from './projections/placements.js';
+export {
+  decideShortBreakStay,
+  maxShortBreakDaysInTwelveMonths,
+  shortBreakDaysAround,
+} from './short-breaks.js';
 export { type ChildFacts, placementOverlapping } from './start/child-facts.js';
 export { ageOn, birthday, decideStart, type StartDecision, type StartFacts } from './start/decide-start.js';
 export { evolvePlacement, initialPlacementState, type PlacementState } from './state.js';

@@ -61,6 +61,38 @@ describe('placement process', () => {
     expect(E.isRight(again)).toBe(true);
   });
 
+  it('refuses blank register fields (FSR 22, Schedule 2), naming the field, and writes nothing', async () => {
+    const { store, process } = agency();
+    await seedHousehold(store, 'h1');
+    await seedChild(store, 'c1');
+    const blank = [
+      ['placingAuthority', ''],
+      ['carersAddress', '  '],
+      ['childAddressBefore', '\n'],
+    ] as const;
+    for (const [field, value] of blank) {
+      const refused = await process.start(startCommand('p1', 'c1', 'h1', { [field]: value }), actor);
+      expect(E.isLeft(refused) && refused.left, field).toMatchObject({ _tag: 'InvalidCommand', field });
+    }
+    expect(await collect(store.readStream(placementStreamId('p1')))).toEqual([]);
+    expect(E.isRight(await process.start(startCommand('p1', 'c1', 'h1'), actor))).toBe(true);
+    const end = {
+      kind: 'EndPlacement' as const,
+      endedOn: d('2025-05-01'),
+      planned: true,
+      reason: 'returned home',
+      childAddressAfter: ' ',
+    };
+    const refused = await process.end('p1', end, actor);
+    expect(E.isLeft(refused) && refused.left).toMatchObject({
+      _tag: 'InvalidCommand',
+      field: 'childAddressAfter',
+    });
+    expect(E.isRight(await process.end('p1', { ...end, childAddressAfter: '3 Mill Lane' }, actor))).toBe(
+      true,
+    );
+  });
+
   it('refuses a placement id that is already used', async () => {
     const { store, process } = agency();
     await seedHousehold(store, 'h1');

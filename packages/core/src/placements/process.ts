@@ -22,10 +22,11 @@ import {
   systemClock,
   validateCommand,
 } from '../eventsourcing/index.js';
-import { EndPlacement, StartPlacement } from './commands.js';
+import { EndPlacement, RecordShortBreakStay, StartPlacement } from './commands.js';
 import type { PlacementError } from './decider.js';
 import { placementStreamId } from './decider.js';
 import { PlacementEnded, PlacementStarted, placementEvents } from './events.js';
+import { decideShortBreakStay } from './short-breaks.js';
 import type { ChildFacts } from './start/child-facts.js';
 import { decideStart, type StartDecision } from './start/decide-start.js';
 import { evolvePlacement, initialPlacementState } from './state.js';
@@ -61,7 +62,7 @@ interface Loaded<S> {
 }
 
 /**
- * Starts and ends placements. A placement changes three streams, each the owner of one fact: the placement
+ * Starts and ends placements, and records short-break stays (counted per child, across placements). A placement changes three streams, each the owner of one fact: the placement
  * (its record), the household (its occupancy: limit and terms) and the child (where the child lives). The
  * process reads all three, decides with `decideStart`, and appends to all three in one transaction with the
  * revisions it read; children already in the household are included with empty writes, so a sibling link
@@ -273,5 +274,71 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
     });
   };
 
-  return { start, end };
+  /**
+   * Records a short-break stay on a placement (rule `short-breaks`, CPPR 48): the child's stays on every
+   * placement count toward the 75 days, since a child may have short breaks with more than one household. Reads
+   * the placement, the child's stream (which lists the child's placements) and each other placement of the
+   * child, decides with their stays, and appends the stay with the revisions it read: the child's stream and the
+   * other placements with empty writes, so a stay recorded meanwhile on another of the child's placements, or a
+   * placement started for the child, forces a retry on the new facts.
+   */
+  const recordShortBreakStay = async (
+    placementId: string,
+    raw: RecordShortBreakStay,
+    metadata: CommandMetadata,
+  ): Promise<E.Either<PlacementProcessError, ReadonlyArray<RecordedEvent>>> => {
+    const valid = validateCommand(RecordShortBreakStay, raw);
+    if (E.isLeft(valid)) return valid;
+    const command = valid.right;
+    return retrying(async (): Promise<E.Either<PlacementProcessError, ReadonlyArray<RecordedEvent>>> => {
+      const placement = await loadPlacement(placementId);
+      if (E.isLeft(placement)) return placement;
+      const { state } = placement.right;
+      // On this placement alone first: a stay it refuses (not started, ended, too long…) needs nothing else read.
+      const alone = decideShortBreakStay(command, state, []);
+      if (E.isLeft(alone)) return alone;
+      const childId = (state.started as NonNullable<typeof state.started>).childId;
+      const child = await loadChild(childId);
+      if (E.isLeft(child)) return child;
+      const otherIds = [...new Set(child.right.state.placements.map((p) => p.placementId))].filter(
+        (id) => id !== placementId,
+      );
+      const reads = await Promise.all(otherIds.map(loadPlacement));
+      const failedRead = reads.find(E.isLeft);
+      if (failedRead !== undefined) return failedRead;
+      const others = otherIds.flatMap((id, i) => {
+        const read = reads[i];
+        return read !== undefined && E.isRight(read) ? [{ id, ...read.right }] : [];
+      });
+      const decision = decideShortBreakStay(
+        command,
+        state,
+        others.flatMap((o) => o.state.shortBreakStays),
+      );
+      if (E.isLeft(decision)) return decision;
+      const stamp = eventStamper(metadata, clock, config.newEventId);
+      const appended = await appendToStreams([
+        {
+          streamId: placementStreamId(placementId),
+          expectedRevision: expectedRevisionOf(placement.right.streamState),
+          events: decision.right.map(stamp(placementEvents)),
+        },
+        {
+          streamId: children.streamId(childId),
+          expectedRevision: expectedRevisionOf(child.right.streamState),
+          events: [],
+        },
+        ...others.map((o) => ({
+          streamId: placementStreamId(o.id),
+          expectedRevision: expectedRevisionOf(o.streamState),
+          events: [],
+        })),
+      ]);
+      return E.map((results: ReadonlyArray<{ events: ReadonlyArray<RecordedEvent> }>) =>
+        results.flatMap((r) => r.events),
+      )(appended);
+    });
+  };
+
+  return { start, end, recordShortBreakStay };
 };

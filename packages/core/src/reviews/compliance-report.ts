@@ -31,13 +31,26 @@ export const agencyFindings = (
     ...staff,
     ...supervision,
   ];
-  // Two areas may judge the same obligation (supervision repeats approvals' yearly visits): count it once.
+  // Two areas may judge the same obligation (supervision repeats approvals' yearly visits): count it once. Two
+  // findings of one record under one code that say different things (two gaps between clinics, two uncovered
+  // needs of a child) are two findings, so a finding's message is part of what makes it the same one.
   const unique = <A extends { rule: { id: string }; code: string; subject: object; dueOn?: string }>(
     items: ReadonlyArray<A>,
-  ) => [...new Map(items.map((i) => [JSON.stringify([i.rule.id, i.code, i.subject, i.dueOn]), i])).values()];
+    detail: (item: A) => string,
+  ) => [
+    ...new Map(
+      items.map((i) => [JSON.stringify([i.rule.id, i.code, i.subject, i.dueOn, detail(i)]), i]),
+    ).values(),
+  ];
   return {
-    deadlines: unique(parts.flatMap((part) => part.deadlines)),
-    findings: unique(parts.flatMap((part) => part.findings)),
+    deadlines: unique(
+      parts.flatMap((part) => part.deadlines),
+      () => '',
+    ),
+    findings: unique(
+      parts.flatMap((part) => part.findings),
+      (finding) => finding.message,
+    ),
   };
 };
 

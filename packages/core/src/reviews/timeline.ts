@@ -1,4 +1,5 @@
-import { addDays, type LocalDate } from '../calendar/index.js';
+import { type LocalDate, lastLocalDate } from '../calendar/index.js';
+import { shiftWithinCalendar } from '../compliance/context.js';
 import type { Deadline } from '../compliance/finding.js';
 import type { EventEnvelope } from '../eventsourcing/index.js';
 import type { AgencyEvent } from './agency-records.js';
@@ -8,6 +9,10 @@ type Mark = Omit<TimelineEntry, 'recordedOn' | 'late'>;
 
 const mark = (on: LocalDate, kind: TimelineKind, label: string, until?: LocalDate): Mark =>
   until === undefined ? { on, kind, label } : { on, until, kind, label };
+
+/** The last day of a stay of `days` from `startsOn`: a stay running past 9999-12-31 is shown up to it. */
+const lastDayOf = (startsOn: LocalDate, days: number): LocalDate =>
+  shiftWithinCalendar(startsOn, Math.max(days - 1, 0), 'days') ?? lastLocalDate;
 
 /**
  * Where an event belongs on a review timeline: the date it is about (taken from its data, which is the domain's
@@ -34,14 +39,14 @@ export const timelineMarkOf = (event: EventEnvelope<AgencyEvent>): Mark | undefi
         e.data.startsOn,
         'respite',
         `Respite, ${e.data.days} day${e.data.days === 1 ? '' : 's'}${e.data.authorisation ? ' (authorised beyond entitlement)' : ''}`,
-        addDays(e.data.startsOn, Math.max(e.data.days - 1, 0)),
+        lastDayOf(e.data.startsOn, e.data.days),
       );
     case 'ShortBreakStayRecorded':
       return mark(
         e.data.startsOn,
         'respite',
         `Short break, ${e.data.days} days`,
-        addDays(e.data.startsOn, e.data.days - 1),
+        lastDayOf(e.data.startsOn, e.data.days),
       );
     case 'StabilityMeetingHeld':
       return mark(e.data.heldOn, 'review', 'Stability meeting');

@@ -9,6 +9,7 @@ import {
   type LimitExemption,
   type LocalDate,
   type PlacementCommand,
+  type RecordShortBreakStay,
   type StaffCommand,
   type StartPlacement,
   type TermsInput,
@@ -352,6 +353,13 @@ export const childCommands: fc.Arbitrary<ChildCommand> = fc.oneof(
   }),
 );
 
+/** Short-break stays, for the placement process (which counts the child's stays on all their placements). */
+export const shortBreakStayCommands: fc.Arbitrary<RecordShortBreakStay> = fc.record({
+  kind: fc.constant('RecordShortBreakStay'),
+  startsOn: dateFrom('2025-03-10', 200),
+  days: fc.integer({ min: 1, max: 4 }),
+});
+
 export const placementCommands: fc.Arbitrary<PlacementCommand> = fc.oneof(
   fc.record({
     kind: fc.constant('ReferPlacement'),
@@ -380,11 +388,8 @@ export const placementCommands: fc.Arbitrary<PlacementCommand> = fc.oneof(
     },
     { requiredKeys: ['kind', 'startsOn', 'days'] },
   ),
-  fc.record({
-    kind: fc.constant('RecordShortBreakStay'),
-    startsOn: dateFrom('2025-03-10', 200),
-    days: fc.integer({ min: 1, max: 4 }),
-  }),
+  // The placement decider alone still decides a stay (on its own placement's stays): fuzz that path too.
+  shortBreakStayCommands,
   fc.record({ kind: fc.constant('HoldStabilityMeeting'), heldOn: dateFrom('2025-03-10', 200) }),
   fc.record({
     kind: fc.constant('RecordDisruptionWarning'),

@@ -4,6 +4,7 @@ export {
   endPlacementCommands,
   householdCommands,
   placementCommands,
+  shortBreakStayCommands,
   staffCommands,
   startPlacementCommands,
 } from './agency-commands.js';

@@ -22,6 +22,7 @@ import {
   placementEvents,
   placementProcess,
   placementStreamId,
+  type RecordShortBreakStay,
   StaffCommand,
   type StartPlacement,
   staffDecider,
@@ -35,6 +36,7 @@ import {
   endPlacementCommands,
   householdCommands,
   placementCommands,
+  shortBreakStayCommands,
   staffCommands,
   startPlacementCommands,
 } from './agency-commands.js';
@@ -181,6 +183,15 @@ export const agencyFuzzTargets = (
       streamIds: streamsOf('', placementIds),
       validCommands: endPlacementCommands,
     } satisfies FuzzTarget<EndPlacement>,
+    {
+      ...common,
+      name: 'placement process: short-break stay',
+      // Sent to a placement, like an end: the "stream id" is the placement id.
+      handle: (placementId, command, metadata) =>
+        process.recordShortBreakStay(placementId, command, metadata),
+      streamIds: streamsOf('', placementIds),
+      validCommands: shortBreakStayCommands,
+    } satisfies FuzzTarget<RecordShortBreakStay>,
     {
       ...common,
       name: 'clinics',

@@ -33,8 +33,8 @@ import type * as E from 'fp-ts/lib/Either.js';
 
 /**
  * One command for one record of the agency, as the invariant catalogue sends it. `id` is the record's own id
- * (a household id, not its stream id). A placement's start and end go to the placement process; its other
- * commands (referral, match…) to the placement decider.
+ * (a household id, not its stream id). A placement's start, end and short-break stays go to the placement
+ * process; its other commands (referral, match…) to the placement decider.
  */
 export type AgencyRequest =
   | { readonly area: 'households'; readonly id: string; readonly command: HouseholdCommand }
@@ -143,6 +143,9 @@ export const agencyHandle = ({ store, policy = defaultAgencyPolicy }: AgencyHand
         const { command } = request;
         if (command.kind === 'StartPlacement') return process.start(command, metadata);
         if (command.kind === 'EndPlacement') return process.end(request.id, command, metadata);
+        // The 75 days of short breaks are the child's, across all their placements: the process counts them.
+        if (command.kind === 'RecordShortBreakStay')
+          return process.recordShortBreakStay(request.id, command, metadata);
         return placements(placementStreamId(request.id), command, metadata);
       }
     }

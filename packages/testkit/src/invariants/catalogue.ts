@@ -119,7 +119,10 @@ const known: ReadonlyArray<{ readonly rule: Rule; readonly coverage: CoreCoverag
   },
   {
     rule: rules.shortBreaks,
-    coverage: property([respite, 'at most 75 days of short breaks in every rolling 12 months']),
+    coverage: property(
+      [respite, 'at most 75 days of short breaks in every rolling 12 months'],
+      [concurrency, 'never records more than 75 days in 12 months for a child, across two placements'],
+    ),
   },
   {
     rule: rules.stayingPut,

@@ -29,8 +29,14 @@ describe('checkRegulatoryInvariants against a pipeline that breaks a rule', () =
     expect(message).toContain(`records (${rules.records.citation}) broken`);
     expect(message).toMatch(/PlacementStarted at placement-\S+ is not attributed/);
     // Shrunk to one household's approval, one child and the one start: a short list of dated commands.
-    expect(message).toMatch(/shrunk history:\n +1\. 2025-\d\d-\d\d {2}households h1 {2}ReceiveApplication/);
-    expect(message).toMatch(/placements p1 {2}StartPlacement childId: c1, householdId: h1/);
+    expect(message).toMatch(
+      /shrunk history:\n +1\. \d{4}-\d\d-\d\d {2}households (s\d\.)?h1 {2}ReceiveApplication/,
+    );
+    expect(message).toMatch(
+      /placements (s\d\.)?p1 {2}StartPlacement childId: (s\d\.)?c1, householdId: (s\d\.)?h1/,
+    );
+    const steps = message.split('shrunk history:')[1]?.split('judged on')[0]?.trim().split('\n') ?? [];
+    expect(steps.length).toBeLessThanOrEqual(25);
     expect(message).toMatch(/replay: \{ seed: -?\d+, path: "[\d:]+" \}/);
   });
 

@@ -14,7 +14,17 @@ export {
   type InvariantResult,
   RegulatoryInvariantsBroken,
 } from './check.js';
+export * as histories from './histories/index.js';
 export * as journeys from './journeys.js';
 export type { InvariantProperty } from './property.js';
 export { officer, runScript, type ScriptRun, type StepOutcome } from './run-script.js';
-export { bindRefs, printScript, printStep, ref, type Script, type ScriptStep, script } from './script.js';
+export {
+  bindRefs,
+  mergeScripts,
+  printScript,
+  printStep,
+  ref,
+  type Script,
+  type ScriptStep,
+  script,
+} from './script.js';

@@ -28,11 +28,15 @@ const marker = '~';
 /** A reference to a record of the script, bound to a fresh id on each run. */
 export const ref = (name: string): string => `${marker}${name}`;
 
+/**
+ * A reference at the start of a string, or after a colon inside one: composite keys such as a safe-care plan's
+ * `health:~c1:n1` name records too.
+ */
+const embedded = /(^|:)~/g;
+
 /** Replaces every reference in a value (at any depth) by `prefix` + its name. */
 export const bindRefs = <T>(value: T, prefix: string): T => {
-  if (typeof value === 'string') {
-    return (value.startsWith(marker) ? `${prefix}${value.slice(marker.length)}` : value) as T;
-  }
+  if (typeof value === 'string') return value.replace(embedded, `$1${prefix}`) as T;
   if (Array.isArray(value)) return value.map((item) => bindRefs(item, prefix)) as T;
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, bindRefs(v, prefix)])) as T;
@@ -41,7 +45,7 @@ export const bindRefs = <T>(value: T, prefix: string): T => {
 };
 
 const shown = (value: unknown): string => {
-  if (typeof value === 'string') return value.startsWith(marker) ? value.slice(marker.length) : value;
+  if (typeof value === 'string') return value.replace(embedded, '$1');
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return `[${value.map(shown).join(', ')}]`;
@@ -96,9 +100,11 @@ const byDay = (a: ScriptStep, b: ScriptStep) => (a.on < b.on ? -1 : a.on > b.on 
  */
 export const mergeScripts = (...scripts: ReadonlyArray<Script>): Script => {
   const renamed = scripts.flatMap((s, i) => s.steps.map((step) => bindRefs(step, `${marker}s${i + 1}.`)));
+  // ISO dates sort as strings.
   const asOf = scripts
     .map((s) => s.asOf)
-    .reduce((max, d) => (d > max ? d : max), scripts[0]?.asOf ?? ('2025-01-01' as LocalDate));
+    .sort()
+    .at(-1);
   // A racing step must stay right behind the step it races with; sorting by day keeps that, being stable, unless
   // another history has a step that day, in which case the race is with that step instead: still a race.
   return script([...renamed].sort(byDay), asOf);

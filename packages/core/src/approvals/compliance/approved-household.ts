@@ -135,7 +135,11 @@ const supervision = (state: HouseholdState, subject: Subject, collect: Collector
     code: 'home-check',
     subject,
     description: 'annual check of the foster home',
-    dueOn: shiftWithinCalendar(state.lastHomeCheckOn ?? start, statutoryNumbers.homeCheckIntervalMonths, 'months'),
+    dueOn: shiftWithinCalendar(
+      state.lastHomeCheckOn ?? start,
+      statutoryNumbers.homeCheckIntervalMonths,
+      'months',
+    ),
   });
 };
 

@@ -235,8 +235,12 @@ describe('household compliance as of a date', () => {
       'training:training-missing-first-aid',
       'training:training-missing-safeguarding',
     ]);
-    const lapsed = evaluate(temporary, '2025-05-26');
-    expect(lapsed.status).toBe('temporary-approval-lapsed');
+    // Full approval taking effect on the expiry day (the first day without cover) would still be on time.
+    expect(evaluate(temporary, '2025-05-26').status).toBe('temporary-approval-lapsed');
+    expect(codes(evaluate(temporary, '2025-05-26').findings)).not.toContain(
+      'temporary-approval:temporary-approval-expiry',
+    );
+    const lapsed = evaluate(temporary, '2025-05-27');
     expect(lapsed.findings).toContainEqual(
       expect.objectContaining({
         code: 'temporary-approval-expiry',

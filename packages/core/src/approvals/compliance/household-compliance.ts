@@ -46,17 +46,22 @@ const assessmentChecks = (state: HouseholdState, subject: Subject, collect: Coll
       });
     }
   }
-  if (state.temporary === undefined || state.recommendation !== undefined) {
-    collect.deadline({
-      rule: rules.panelTiming,
-      code: 'panel-recommendation',
-      subject,
-      description: 'panel recommendation within 8 months of the application',
-      dueOn: shiftWithinCalendar(receivedOn, statutoryNumbers.recommendationWithinMonths, 'months'),
-      metOn:
-        state.recommendation?.panelOn ?? (state.refusal === undefined ? undefined : state.refusal.decidedOn),
-    });
-  }
+  // Temporarily approved connected people too (domain.md makes no exception): their assessment must still
+  // reach panel within 8 months of the application.
+  collect.deadline({
+    rule: rules.panelTiming,
+    code: 'panel-recommendation',
+    subject,
+    description: 'panel recommendation within 8 months of the application',
+    dueOn: shiftWithinCalendar(receivedOn, statutoryNumbers.recommendationWithinMonths, 'months'),
+    // An application that ends without a recommendation (refused, or a connected person's temporary approval
+    // terminated or resigned) has nothing left to take to panel.
+    metOn:
+      state.recommendation?.panelOn ??
+      [state.refusal?.decidedOn, state.termination?.noticeGivenOn, state.resignation?.receivedOn]
+        .filter((d): d is LocalDate => d !== undefined)
+        .sort()[0],
+  });
   if (state.recommendation !== undefined) {
     const from = maxDate(state.recommendation.panelOn, state.recommendation.minutesFinalisedOn);
     const due = collect.workingDays(
@@ -88,8 +93,8 @@ const temporaryChecks = (state: HouseholdState, subject: Subject, collect: Colle
     description: `full approval before the temporary approval expires on ${state.temporary.expiresOn}${
       state.temporary.extended ? ' (already extended)' : ''
     }`,
-    // The last day it covers: full approval must come before the day it expires.
-    dueOn: shiftWithinCalendar(state.temporary.expiresOn, -1, 'days'),
+    // `expiresOn` is the first day it no longer covers: full approval taking effect that day leaves no gap.
+    dueOn: state.temporary.expiresOn,
     metOn: state.approvedOn,
   });
 };

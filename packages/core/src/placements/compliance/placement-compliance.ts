@@ -23,7 +23,10 @@ export interface PlacementCompliance {
 
 type Started = NonNullable<PlacementState['started']>;
 
-/** Whether the household's terms in force on `on` cover this placement (type, age, number of fostered children). */
+/**
+ * Whether the household's terms in force on `on` cover this placement: type, age, support package (when the
+ * terms list any, as `decideStart` reads them) and number of fostered children.
+ */
 const coveredByTermsOn = (
   started: Started,
   household: HouseholdState,
@@ -34,10 +37,13 @@ const coveredByTermsOn = (
   if (terms === undefined || child.dateOfBirth === undefined) return false;
   const age = ageOn(child.dateOfBirth, on);
   const fostered = occupantsOn(household, on).filter((o) => o.placementType !== 'staying-put').length;
+  const packageAllowed =
+    terms.supportPackages.length === 0 || terms.supportPackages.includes(started.supportPackage);
   return (
     terms.placementTypes.includes(started.placementType) &&
     age >= terms.ageRange.minAge &&
     age <= terms.ageRange.maxAge &&
+    packageAllowed &&
     fostered <= terms.maxChildren
   );
 };
@@ -93,15 +99,18 @@ export const placementCompliance = (
     });
   }
   const temporary = household.temporary;
-  if (temporary !== undefined && temporary.childId === started.childId) {
-    const approvedOn = household.approvedOn;
+  const approvedOn = household.approvedOn;
+  // Only a placement made under the temporary approval ends with it; one made after full approval does not.
+  const underTemporary = approvedOn === undefined || started.startedOn < approvedOn;
+  if (temporary !== undefined && temporary.childId === started.childId && underTemporary) {
     const metOn = [endedOn, approvedOn].filter((d): d is LocalDate => d !== undefined).sort()[0];
     collect.deadline({
       rule: rules.temporaryApproval,
       code: 'placement-ends-with-temporary-approval',
       subject,
       description: `placement ended or the carers fully approved before the temporary approval expires on ${temporary.expiresOn}`,
-      dueOn: shiftWithinCalendar(temporary.expiresOn, -1, 'days'),
+      // `expiresOn` is the first day it no longer covers, and `endedOn` the first day without the child.
+      dueOn: temporary.expiresOn,
       ...(metOn === undefined ? {} : { metOn }),
     });
   }

@@ -271,10 +271,11 @@ describe('placement projections', () => {
       households: await run(temporary.store, householdRecords),
       children: await run(temporary.store, childRecords),
     };
-    const lapse = placementsCompliance(kin, complianceContext(d('2025-04-28'))).placements.flatMap(
-      (p) => p.findings,
-    );
-    expect(lapse).toContainEqual(
+    const lapse = (asOf: string) =>
+      placementsCompliance(kin, complianceContext(d(asOf))).placements.flatMap((p) => p.findings);
+    // Ending the placement on the day the approval expires (its first day without cover) is on time.
+    expect(lapse('2025-04-28')).toEqual([]);
+    expect(lapse('2025-04-29')).toContainEqual(
       expect.objectContaining({
         code: 'placement-ends-with-temporary-approval',
         rule: expect.objectContaining({ id: 'temporary-approval' }),

@@ -4,7 +4,7 @@ import { isApprovedOn, occupantsOn, termsOn } from '../../approvals/status.js';
 import type { LocalDate } from '../../calendar/index.js';
 import { type Projection, recordsByStream } from '../../eventsourcing/index.js';
 import type { AgencyPolicy } from '../../policy/index.js';
-import { placementYearOf, respiteDaysIn } from '../decider.js';
+import { placementYearInCalendar, respiteDaysIn } from '../decider.js';
 import { type PlacementEvent, placementEvents } from '../events.js';
 import { evolvePlacement, initialPlacementState, type PlacementState } from '../state.js';
 
@@ -103,6 +103,10 @@ export const householdOccupancy = (households: HouseholdRecords, asOf: LocalDate
 
 export interface RespiteBalance {
   readonly yearFrom: LocalDate;
+  /**
+   * The first day of the next placement year (days are counted before it), or 9999-12-31 when the year runs
+   * past the calendar (no stay reaches that day, since a stay must end by then).
+   */
   readonly yearTo: LocalDate;
   readonly entitlement: number;
   readonly used: number;
@@ -117,7 +121,7 @@ export const respiteBalance = (
   policy: AgencyPolicy,
 ): RespiteBalance | undefined => {
   if (state.started === undefined || state.started.startedOn > asOf) return undefined;
-  const year = placementYearOf(state.started.startedOn, asOf);
+  const year = placementYearInCalendar(state.started.startedOn, asOf);
   const entitlement = policy.placements.respiteDaysPerYear[state.started.supportPackage];
   const used = respiteDaysIn(
     state.respite.filter((r) => r.startsOn <= asOf),

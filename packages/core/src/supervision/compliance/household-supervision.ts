@@ -2,8 +2,8 @@ import { householdCompliance } from '../../approvals/compliance/household-compli
 import type { HouseholdRecords } from '../../approvals/projections/households.js';
 import type { HouseholdState } from '../../approvals/state.js';
 import { isApprovedOn } from '../../approvals/status.js';
-import { addDays, addMonths, type LocalDate } from '../../calendar/index.js';
-import type { ComplianceContext } from '../../compliance/context.js';
+import type { LocalDate } from '../../calendar/index.js';
+import { type ComplianceContext, shiftWithinCalendar } from '../../compliance/context.js';
 import {
   type Deadline,
   type Finding,
@@ -21,13 +21,16 @@ export const approvalStartOf = (state: HouseholdState): LocalDate | undefined =>
 /**
  * Rule `ssw`, the agency's regular frequency (policy `supervision.sswVisitIntervalDays`): the next supervisory
  * visit is due that many days after the last visit of any kind, or after approval if there has been none.
+ * Undefined without an approval, or when the visit would fall due after 9999-12-31 (never within the calendar).
  */
 export const nextSupervisoryVisitDue = (
   state: HouseholdState,
   policy: AgencyPolicy,
 ): LocalDate | undefined => {
   const from = state.lastVisitOn ?? approvalStartOf(state);
-  return from === undefined ? undefined : addDays(from, policy.supervision.sswVisitIntervalDays);
+  return from === undefined
+    ? undefined
+    : shiftWithinCalendar(from, policy.supervision.sswVisitIntervalDays, 'days');
 };
 
 export interface HouseholdSupervision {
@@ -61,31 +64,35 @@ export const householdSupervision = (
   context: ComplianceContext,
 ): HouseholdSupervision | undefined => {
   const householdId = state.householdId ?? '';
+  if (!isApprovedOn(state, context.asOf) || approvalStartOf(state) === undefined) return undefined;
   const dueOn = nextSupervisoryVisitDue(state, context.policy);
-  if (!isApprovedOn(state, context.asOf) || dueOn === undefined) return undefined;
   const subject: Subject = { householdId };
-  const regular = judgeDeadline(
-    {
-      rule: rules.ssw,
-      code: 'supervisory-visit',
-      subject,
-      description: `supervisory visit within ${context.policy.supervision.sswVisitIntervalDays} days of ${
-        state.lastVisitOn === undefined ? 'approval on' : 'the visit on'
-      } ${state.lastVisitOn ?? approvalStartOf(state)}`,
-      dueOn,
-    },
-    context.asOf,
-    context.policy.approvals.dueSoonDays,
-  );
+  // A regular visit due after 9999-12-31 is not due within the calendar: only the yearly ones are listed.
+  const regular =
+    dueOn === undefined
+      ? undefined
+      : judgeDeadline(
+          {
+            rule: rules.ssw,
+            code: 'supervisory-visit',
+            subject,
+            description: `supervisory visit within ${context.policy.supervision.sswVisitIntervalDays} days of ${
+              state.lastVisitOn === undefined ? 'approval on' : 'the visit on'
+            } ${state.lastVisitOn ?? approvalStartOf(state)}`,
+            dueOn,
+          },
+          context.asOf,
+          context.policy.approvals.dueSoonDays,
+        );
   const yearly = householdCompliance(state, context).deadlines.filter((d) => fromApprovals.has(d.code));
-  const late = findingOfDeadline(regular);
+  const late = regular === undefined ? undefined : findingOfDeadline(regular);
   return {
     householdId,
     ...optional('sswId', state.ssw?.sswId),
     ...optional('lastVisitOn', state.lastVisitOn),
     ...optional('lastUnannouncedVisitOn', state.lastUnannouncedVisitOn),
     ...optional('lastHomeCheckOn', state.lastHomeCheckOn),
-    deadlines: [regular, ...yearly].sort(byDueDate),
+    deadlines: [...(regular === undefined ? [] : [regular]), ...yearly].sort(byDueDate),
     findings: late === undefined ? [] : [late],
   };
 };
@@ -114,9 +121,12 @@ export const unannouncedVisitCompliance = (
       const start = approvalStartOf(state);
       if (start === undefined || !isApprovedOn(state, asOf)) return [];
       const last = state.lastUnannouncedVisitOn;
-      const dueOn = addMonths(last !== undefined && last > start ? last : start, months);
-      if (addMonths(start, months) >= asOf || (last !== undefined && addMonths(last, months) >= asOf))
-        return [];
+      // Twelve months that would end after 9999-12-31 have not passed on any date the calendar holds.
+      const sinceStart = shiftWithinCalendar(start, months, 'months');
+      const sinceLast = last === undefined ? undefined : shiftWithinCalendar(last, months, 'months');
+      if (sinceStart === undefined || sinceStart >= asOf) return [];
+      if (last !== undefined && (sinceLast === undefined || sinceLast >= asOf)) return [];
+      const dueOn = sinceLast !== undefined && sinceLast > sinceStart ? sinceLast : sinceStart;
       return [
         {
           rule: rules.ssw,

@@ -1,5 +1,7 @@
-import { rules } from '@fostering/core';
+import { type AgencyPolicy, rules } from '@fostering/core';
+import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
+import { agencyHistories } from '../histories/agency.js';
 import { smallAgencyHistories } from '../histories/small-agency.js';
 import type { InvariantProperty } from '../property.js';
 
@@ -8,11 +10,18 @@ import type { InvariantProperty } from '../property.js';
  * recorded ever lost (`retention`: records are kept for decades, and an event store that dropped or rewrote an
  * event would destroy them before their time).
  */
+/** Whole agencies (every area's events at once), or a small one of households, children and placements. */
+const everyArea = (policy: AgencyPolicy) =>
+  fc.oneof(
+    { arbitrary: agencyHistories(policy), weight: 3 },
+    { arbitrary: smallAgencyHistories(), weight: 1 },
+  );
+
 export const recordsProperties: Readonly<Record<string, InvariantProperty>> = {
   [rules.records.id]: {
     claim:
       'every stored entry says when it happened, when it was recorded, and who recorded it in what role (the sender of its command)',
-    histories: smallAgencyHistories,
+    histories: everyArea,
     check: (run) => {
       const breaches: string[] = [];
       const senders = new Set(run.outcomes.map((o) => `${o.step.by?.id ?? 'invariant-checker'}`));
@@ -36,7 +45,7 @@ export const recordsProperties: Readonly<Record<string, InvariantProperty>> = {
   [rules.retention.id]: {
     claim:
       'nothing recorded is ever lost or rewritten: every stream holds revisions 0 to n with no gap, and every event an accepted command reported is there, unchanged',
-    histories: smallAgencyHistories,
+    histories: everyArea,
     check: (run) => {
       const breaches: string[] = [];
       const byStream = new Map<string, number[]>();
