@@ -20,6 +20,8 @@ export default [
   project('reports', 'packages/reports'),
   project('notify-email', 'packages/notify-email'),
   project('cli', 'packages/cli'),
+  project('eventstoredb-emulator', 'packages/eventstoredb-emulator'),
+  project('store-eventstoredb', 'packages/store-eventstoredb'),
   project('example-quickstart', 'examples/quickstart'),
   project('example-embed', 'examples/embed-in-an-agency-system'),
 ];
