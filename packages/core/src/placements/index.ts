@@ -38,3 +38,10 @@ export {
 export { type ChildFacts, placementOverlapping } from './start/child-facts.js';
 export { ageOn, birthday, decideStart, type StartDecision, type StartFacts } from './start/decide-start.js';
 export { evolvePlacement, initialPlacementState, type PlacementState } from './state.js';
+export {
+  atomicWriter,
+  placementDecisionLog,
+  type StreamWriter,
+  serialisedWriter,
+  type WriteToken,
+} from './stream-writer.js';

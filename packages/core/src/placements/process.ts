@@ -30,6 +30,7 @@ import { decideShortBreakStay } from './short-breaks.js';
 import type { ChildFacts } from './start/child-facts.js';
 import { decideStart, type StartDecision } from './start/decide-start.js';
 import { evolvePlacement, initialPlacementState } from './state.js';
+import { atomicWriter, type StreamWriter, serialisedWriter } from './stream-writer.js';
 
 /** How the process reads a child's stream; the children area supplies it. */
 export interface ChildStreamReader<E extends DomainEvent = DomainEvent> {
@@ -41,8 +42,13 @@ export interface ChildStreamReader<E extends DomainEvent = DomainEvent> {
 export type PlacementProcessError = PlacementError | AppendError | ReadError;
 
 export interface PlacementProcessConfig<CE extends DomainEvent> {
-  /** Must offer `appendToStreams`: the three streams of a placement are written in one transaction. */
+  /**
+   * With `appendToStreams`, the streams of a decision are written in one transaction with the revisions read;
+   * without it (EventStoreDB), through a log of decisions: see `serialisedWriter`.
+   */
   readonly store: EventStore;
+  /** How decisions are written; chosen from the store when absent. */
+  readonly writer?: StreamWriter;
   readonly children: ChildStreamReader<CE>;
   readonly calendar?: WorkingDayCalendar;
   readonly clock?: Clock;
@@ -68,16 +74,16 @@ interface Loaded<S> {
  * revisions it read; children already in the household are included with empty writes, so a sibling link
  * recorded meanwhile also forces a retry. If any stream moved, nothing is written and the process decides
  * again, so two placements racing into one household, or one child racing into two households, can never both
- * succeed on stale facts. See docs/domain/placements.md.
+ * succeed on stale facts. On a store without multi-stream append the decisions go through a log instead
+ * (`serialisedWriter`). See docs/domain/placements.md.
  */
 export const placementProcess = <CE extends DomainEvent>(config: PlacementProcessConfig<CE>) => {
   const { store, children } = config;
-  const appendToStreams = store.appendToStreams;
-  if (appendToStreams === undefined) {
-    throw new TypeError(
-      `the placement process needs a store with atomic multi-stream append; '${store.name}' has none`,
-    );
-  }
+  const writer =
+    config.writer ??
+    (store.appendToStreams === undefined
+      ? serialisedWriter(store, config.newEventId === undefined ? {} : { newEventId: config.newEventId })
+      : atomicWriter(store.appendToStreams));
   const calendar = config.calendar ?? englandWorkingDayCalendar;
   const clock = config.clock ?? systemClock;
   const maxAttempts = config.maxAttempts ?? 5;
@@ -124,6 +130,8 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
     if (E.isLeft(valid)) return valid;
     const command = valid.right;
     return retrying(async (attempt): Promise<E.Either<PlacementProcessError, StartResult>> => {
+      const token = await writer.begin();
+      if (E.isLeft(token)) return token;
       const placement = await loadPlacement(command.placementId);
       if (E.isLeft(placement)) return placement;
       // A placement may start fresh, or from a referral and match recorded on its stream beforehand.
@@ -213,7 +221,7 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
             events: [],
           })),
       ];
-      const appended = await appendToStreams(writes);
+      const appended = await writer.commit(token.right, writes);
       return E.map((results: ReadonlyArray<{ events: ReadonlyArray<RecordedEvent> }>) => ({
         ...decision.right,
         events: results.flatMap((r) => r.events),
@@ -231,6 +239,8 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
     if (E.isLeft(valid)) return valid;
     const command = valid.right;
     return retrying(async (): Promise<E.Either<PlacementProcessError, ReadonlyArray<RecordedEvent>>> => {
+      const token = await writer.begin();
+      if (E.isLeft(token)) return token;
       const placement = await loadPlacement(placementId);
       if (E.isLeft(placement)) return placement;
       const started = placement.right.state.started;
@@ -247,7 +257,7 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
       if (E.isLeft(child)) return child;
       const stamp = eventStamper(metadata, clock, config.newEventId);
       const { kind: _kind, ...ended } = command;
-      const appended = await appendToStreams([
+      const appended = await writer.commit(token.right, [
         {
           streamId: placementStreamId(placementId),
           expectedRevision: expectedRevisionOf(placement.right.streamState),
@@ -291,6 +301,8 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
     if (E.isLeft(valid)) return valid;
     const command = valid.right;
     return retrying(async (): Promise<E.Either<PlacementProcessError, ReadonlyArray<RecordedEvent>>> => {
+      const token = await writer.begin();
+      if (E.isLeft(token)) return token;
       const placement = await loadPlacement(placementId);
       if (E.isLeft(placement)) return placement;
       const { state } = placement.right;
@@ -317,7 +329,7 @@ export const placementProcess = <CE extends DomainEvent>(config: PlacementProces
       );
       if (E.isLeft(decision)) return decision;
       const stamp = eventStamper(metadata, clock, config.newEventId);
-      const appended = await appendToStreams([
+      const appended = await writer.commit(token.right, [
         {
           streamId: placementStreamId(placementId),
           expectedRevision: expectedRevisionOf(placement.right.streamState),

@@ -1,0 +1,146 @@
+import * as E from 'fp-ts/lib/Either.js';
+import {
+  type AppendError,
+  type AppendResult,
+  type EventStore,
+  guardStore,
+  type JsonValue,
+  type NewEvent,
+  newEventId,
+  type ReadError,
+  type StreamWrite,
+  storeUnavailable,
+} from '../eventsourcing/index.js';
+
+/**
+ * How the placement process writes a decision that touches several streams (the placement, the household, the
+ * child). With a store that appends to several streams atomically, in one transaction with the revisions it read
+ * (`atomicWriter`). With one that cannot (EventStoreDB), through a log of decisions (`serialisedWriter`).
+ */
+export interface StreamWriter {
+  /** Before each attempt to decide: what the commit will need to know (a log revision), once the log is settled. */
+  readonly begin: () => Promise<E.Either<ReadError, WriteToken>>;
+  readonly commit: (
+    token: WriteToken,
+    writes: ReadonlyArray<StreamWrite>,
+  ) => Promise<E.Either<AppendError, ReadonlyArray<AppendResult>>>;
+}
+
+export type WriteToken = { readonly logRevision: number | 'no_stream' } | undefined;
+
+export const atomicWriter = (appendToStreams: NonNullable<EventStore['appendToStreams']>): StreamWriter => ({
+  begin: async () => E.right(undefined),
+  commit: (_token, writes) => appendToStreams(writes),
+});
+
+/** The stream that serialises the placement process's decisions on stores without multi-stream append. */
+export const placementDecisionLog = 'fosteringprocess-placements';
+
+const decisionRecorded = 'PlacementDecisionRecorded';
+
+interface LoggedWrite {
+  readonly streamId: string;
+  readonly events: ReadonlyArray<Omit<NewEvent, 'occurredAt'> & { readonly occurredAt: string }>;
+}
+
+const logged = (writes: ReadonlyArray<StreamWrite>): JsonValue =>
+  writes
+    .filter((w) => w.events.length > 0)
+    .map((w) => ({
+      streamId: w.streamId,
+      events: w.events.map((e) => ({ ...e, occurredAt: e.occurredAt.toISOString() })),
+    })) as unknown as JsonValue;
+
+const fromLog = (data: JsonValue): ReadonlyArray<StreamWrite> =>
+  (data as unknown as ReadonlyArray<LoggedWrite>).map((w) => ({
+    streamId: w.streamId,
+    expectedRevision: 'any',
+    events: w.events.map((e) => ({ ...e, occurredAt: new Date(e.occurredAt) })),
+  }));
+
+/**
+ * For stores without multi-stream append. Every decision of the process is first recorded, whole, as one event
+ * on one log stream, appended with the log revision read before deciding: two decisions racing (two placements
+ * into one household, one child into two homes, two stays of one child) cannot both be recorded on stale facts,
+ * since the second finds the log moved and decides again. Then each stream's events are appended in turn. A
+ * decision recorded but not fully applied (a crash between the two) is finished by the next `begin`, before
+ * anyone decides again; replays are harmless because the store recognises event ids it already holds.
+ *
+ * What this does not give: a household or child command outside the process (a change of terms, a sibling link)
+ * racing with a decision is not detected, as the atomic writer's revision checks on all three streams would;
+ * the compliance projections report what such a race lets through. And readers of the three streams may see a
+ * recorded decision partly applied until the next `begin` or `settle`.
+ */
+export const serialisedWriter = (
+  store: EventStore,
+  options: { readonly log?: string; readonly newEventId?: () => string } = {},
+): StreamWriter & { readonly settle: () => Promise<E.Either<ReadError | AppendError, void>> } => {
+  const log = options.log ?? placementDecisionLog;
+  const nextId = options.newEventId ?? newEventId;
+
+  const apply = async (
+    writes: ReadonlyArray<StreamWrite>,
+  ): Promise<E.Either<AppendError, ReadonlyArray<AppendResult>>> => {
+    const results: AppendResult[] = [];
+    for (const write of writes) {
+      const result = await store.append(write.streamId, write.events, { expectedRevision: 'any' });
+      if (E.isLeft(result)) return result;
+      results.push(result.right);
+    }
+    return E.right(results);
+  };
+
+  const lastDecision = () =>
+    guardStore(async () => {
+      for await (const event of store.readStream(log, {
+        direction: 'backwards',
+        fromRevision: 'end',
+        maxCount: 1,
+      }))
+        return event;
+      return undefined;
+    });
+
+  const begin = async (): Promise<E.Either<ReadError, WriteToken>> => {
+    const last = await lastDecision();
+    if (E.isLeft(last)) return last;
+    if (last.right === undefined) return E.right({ logRevision: 'no_stream' });
+    const settled = await apply(fromLog(last.right.data));
+    if (E.isLeft(settled)) {
+      // Only the store failing can stop a replay of recorded events: report it as the read it interrupted.
+      const error = settled.left;
+      return E.left(
+        error._tag === 'StoreUnavailable'
+          ? error
+          : storeUnavailable(store.name, `could not finish decision ${last.right.eventId}: ${error.message}`),
+      );
+    }
+    return E.right({ logRevision: last.right.streamRevision });
+  };
+
+  const commit = async (
+    token: WriteToken,
+    writes: ReadonlyArray<StreamWrite>,
+  ): Promise<E.Either<AppendError, ReadonlyArray<AppendResult>>> => {
+    const decided = writes.filter((w) => w.events.length > 0);
+    const first = decided[0]?.events[0];
+    const record: NewEvent = {
+      eventId: nextId(),
+      type: decisionRecorded,
+      schemaVersion: 1,
+      data: logged(decided),
+      occurredAt: first?.occurredAt ?? new Date(),
+      actor: first?.actor ?? { id: 'placement-process', role: 'system' },
+      correlationId: first?.correlationId ?? '',
+      causationId: first?.causationId ?? '',
+    };
+    const recorded = await store.append(log, [record], { expectedRevision: token?.logRevision ?? 'any' });
+    if (E.isLeft(recorded)) return recorded;
+    return apply(decided);
+  };
+
+  const settle = async (): Promise<E.Either<ReadError | AppendError, void>> =>
+    E.map(() => undefined)(await begin());
+
+  return { begin, commit, settle };
+};
