@@ -1,35 +1,23 @@
 import {
   type AgencyPolicy,
-  ChildCommand,
-  ClinicCommand,
-  childDecider,
-  childEvents,
+  type ChildCommand,
+  type ClinicCommand,
   childStreamId,
-  childStreamReader,
-  clinicDecider,
-  clinicEvents,
   clinicStreamId,
-  commandHandler,
   defaultAgencyPolicy,
   type EndPlacement,
   type EventStore,
-  HouseholdCommand,
-  householdDecider,
-  householdEvents,
+  type HouseholdCommand,
   householdStreamId,
-  PlacementCommand,
-  placementDecider,
-  placementEvents,
-  placementProcess,
+  type PlacementCommand,
   placementStreamId,
   type RecordShortBreakStay,
-  StaffCommand,
+  type StaffCommand,
   type StartPlacement,
-  staffDecider,
-  staffEvents,
   staffStreamId,
 } from '@fostering/core';
 import fc from 'fast-check';
+import { agencyCommandHandlers } from '../invariants/agency-handle.js';
 import {
   childCommands,
   clinicCommands,
@@ -86,36 +74,9 @@ export const agencyFuzzTargets = (
   options: AgencyFuzzTargetOptions = {},
 ): ReadonlyArray<FuzzTarget> => {
   const policy = options.policy ?? defaultAgencyPolicy;
-  const households = commandHandler({
+  const { households, children, placements, process, clinics, staff } = agencyCommandHandlers({
     store,
-    registry: householdEvents,
-    decider: householdDecider,
-    commandCodec: HouseholdCommand,
-  });
-  const children = commandHandler({
-    store,
-    registry: childEvents,
-    decider: childDecider,
-    commandCodec: ChildCommand,
-  });
-  const placements = commandHandler({
-    store,
-    registry: placementEvents,
-    decider: placementDecider(policy),
-    commandCodec: PlacementCommand,
-  });
-  const process = placementProcess({ store, children: childStreamReader });
-  const clinics = commandHandler({
-    store,
-    registry: clinicEvents,
-    decider: clinicDecider(policy),
-    commandCodec: ClinicCommand,
-  });
-  const staff = commandHandler({
-    store,
-    registry: staffEvents,
-    decider: staffDecider,
-    commandCodec: StaffCommand,
+    policy,
   });
 
   const prepare = () => {

@@ -96,8 +96,12 @@ export interface AgencyHandleOptions {
   readonly policy?: AgencyPolicy;
 }
 
-/** This library's reference wiring of every area on one store: what an embedder's pipeline should match. */
-export const agencyHandle = ({ store, policy = defaultAgencyPolicy }: AgencyHandleOptions): AgencyHandle => {
+/**
+ * Each area's command entry point on one store, wired as an embedder would: `commandHandler` with the area's
+ * decider, registry and command codec; the placement process for starts, ends and short-break stays. The
+ * catalogue's reference handle and the fuzz targets both use it.
+ */
+export const agencyCommandHandlers = ({ store, policy = defaultAgencyPolicy }: AgencyHandleOptions) => {
   const households = commandHandler({
     store,
     registry: householdEvents,
@@ -129,6 +133,12 @@ export const agencyHandle = ({ store, policy = defaultAgencyPolicy }: AgencyHand
     decider: staffDecider,
     commandCodec: StaffCommand,
   });
+  return { households, children, placements, process, clinics, staff };
+};
+
+/** This library's reference wiring of every area on one store: what an embedder's pipeline should match. */
+export const agencyHandle = (options: AgencyHandleOptions): AgencyHandle => {
+  const { households, children, placements, process, clinics, staff } = agencyCommandHandlers(options);
   return async (request, metadata) => {
     switch (request.area) {
       case 'households':
