@@ -26,7 +26,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import { drain } from './client-reads.js';
 import { closedFailure, failureOf, type StoreContext } from './context.js';
 import { canonicalId, eventDataOf, recordedEventOf } from './event-mapping.js';
-import { isStreamDeleted, isStreamNotFound, isWrongExpectedVersion } from './failures.js';
+import { esdbFailureReason, isStreamDeleted, isStreamNotFound, isWrongExpectedVersion } from './failures.js';
 import { type KnownStream, learn, type StreamIndex } from './stream-index.js';
 
 export interface AppendContext extends StoreContext {
@@ -145,31 +145,16 @@ export const appendEvents = async (
   const data = events.map(eventDataOf);
   try {
     for (let attempt = 1; attempt <= context.maxAttempts; attempt++) {
-      const known = await catchUp(context, streamId);
-      const state = stateOf(known);
-      const verdict = classifyAppend(streamId, events, (id) => known.revisionById.get(canonicalId(id)));
-      if (verdict.kind === 'conflict') return E.left(verdict.conflict);
-      if (verdict.kind === 'replay') {
-        const originals = await readBack(context, streamId, verdict.firstRevision, events);
-        if (originals !== undefined) return E.right(result(streamId, state, originals, true));
-        context.index.forget(streamId); // what we knew is stale (a truncated stream): learn it afresh
-        continue;
-      }
-      const checked = checkExpectedRevision(streamId, expectedRevision, state);
-      if (E.isLeft(checked)) return checked;
-      if (events.length === 0) return E.right(result(streamId, state, [], false));
-      const last = await write(context, streamId, data, expectedRevision);
-      if (last === 'refused') continue;
-      const first = last - events.length + 1;
-      const stored = await readBack(context, streamId, first, events);
-      if (stored === undefined) {
-        return E.left(
-          storeUnavailable(context.name, `stream '${streamId}': the appended events did not read back`),
-        );
-      }
-      // Only what follows on from what is known: with `any`, others may have written in between.
-      if (first === known.lastRevision + 1) learn(known, stored);
-      return E.right(result(streamId, streamAt(last), stored, false));
+      // A dropped connection mid-attempt is retried: every attempt starts from a fresh read and recognises its
+      // own earlier write by event id, so trying again can never write twice.
+      const outcome = await attemptAppend(context, streamId, events, data, expectedRevision).catch(
+        (error: unknown) => {
+          if (attempt < context.maxAttempts && esdbFailureReason(error) === 'connection')
+            return 'again' as const;
+          throw error;
+        },
+      );
+      if (outcome !== 'again') return outcome;
     }
     return E.left(
       storeUnavailable(
@@ -181,4 +166,39 @@ export const appendEvents = async (
   } catch (error) {
     return E.left(failureOf(context, error));
   }
+};
+
+/** One attempt: 'again' when the stream moved under it (or the server refused the write) and it must start over. */
+const attemptAppend = async (
+  context: AppendContext,
+  streamId: StreamId,
+  events: ReadonlyArray<NewEvent>,
+  data: ReturnType<typeof eventDataOf>[],
+  expectedRevision: ExpectedRevision,
+): Promise<E.Either<AppendError, AppendResult> | 'again'> => {
+  const known = await catchUp(context, streamId);
+  const state = stateOf(known);
+  const verdict = classifyAppend(streamId, events, (id) => known.revisionById.get(canonicalId(id)));
+  if (verdict.kind === 'conflict') return E.left(verdict.conflict);
+  if (verdict.kind === 'replay') {
+    const originals = await readBack(context, streamId, verdict.firstRevision, events);
+    if (originals !== undefined) return E.right(result(streamId, state, originals, true));
+    context.index.forget(streamId); // what we knew is stale (a truncated stream): learn it afresh
+    return 'again';
+  }
+  const checked = checkExpectedRevision(streamId, expectedRevision, state);
+  if (E.isLeft(checked)) return checked;
+  if (events.length === 0) return E.right(result(streamId, state, [], false));
+  const last = await write(context, streamId, data, expectedRevision);
+  if (last === 'refused') return 'again';
+  const first = last - events.length + 1;
+  const stored = await readBack(context, streamId, first, events);
+  if (stored === undefined) {
+    return E.left(
+      storeUnavailable(context.name, `stream '${streamId}': the appended events did not read back`),
+    );
+  }
+  // Only what follows on from what is known: with `any`, others may have written in between.
+  if (first === known.lastRevision + 1) learn(known, stored);
+  return E.right(result(streamId, streamAt(last), stored, false));
 };

@@ -39,6 +39,14 @@ describe('EventStoreDB failures as typed StoreUnavailable values', () => {
       retriable: true,
       code: 'ECONNREFUSED',
     });
+    // A dropped HTTP/2 session comes back as INTERNAL (13); it is the connection, and retriable.
+    const dropped = Object.assign(
+      new Error(
+        '13 INTERNAL: Received RST_STREAM with code 2 triggered by internal client error: Session closed with error code 2',
+      ),
+      { code: 13, type: 'unknown' },
+    );
+    expect(esdbFailure('esdb', dropped)).toMatchObject({ reason: 'connection', retriable: true });
     expect(esdbFailureReason(new Error('something else'))).toBe('unknown');
     expect(esdbFailureReason('not even an error')).toBe('unknown');
   });

@@ -64,7 +64,12 @@ const field = <T>(error: unknown, name: string, kind: 'string' | 'number'): T | 
 export const esdbErrorCode = (error: unknown): string | undefined =>
   field<string>(error, 'type', 'string') ?? field<string>(error, 'code', 'string');
 
+/** An HTTP/2 session dropped under a call: the client reports it as INTERNAL (13), but it is the connection. */
+const droppedSession = (error: unknown): boolean =>
+  error instanceof Error && /RST_STREAM|Session closed/.test(error.message);
+
 export const esdbFailureReason = (error: unknown): StoreFailureReason => {
+  if (droppedSession(error)) return 'connection';
   const type = field<string>(error, 'type', 'string');
   const byType = type === undefined ? undefined : byErrorType.get(type);
   if (byType !== undefined) return byType;

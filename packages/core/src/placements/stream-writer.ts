@@ -8,6 +8,7 @@ import {
   type NewEvent,
   newEventId,
   type ReadError,
+  type RecordedEvent,
   type StreamWrite,
   storeUnavailable,
 } from '../eventsourcing/index.js';
@@ -92,13 +93,16 @@ export const serialisedWriter = (
 
   const lastDecision = () =>
     guardStore(async () => {
+      // Read to the end (at most one event) rather than leaving the loop early: a read abandoned half-way leaves a
+      // remote store's call to be cancelled, which some clients handle badly.
+      let last: RecordedEvent | undefined;
       for await (const event of store.readStream(log, {
         direction: 'backwards',
         fromRevision: 'end',
         maxCount: 1,
       }))
-        return event;
-      return undefined;
+        last = event;
+      return last;
     });
 
   const begin = async (): Promise<E.Either<ReadError, WriteToken>> => {
