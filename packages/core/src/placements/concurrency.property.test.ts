@@ -182,7 +182,12 @@ describe.each(modes)(
             ),
           ];
           expect(started.every(E.isRight)).toBe(true);
-          const process = placementProcess({ store: wrap(store, scheduler), children: childStreamReader });
+          const process = placementProcess({
+            store: wrap(store, scheduler),
+            children: childStreamReader,
+            // Each lost race means another stay was written, so n racers need at most n attempts each.
+            maxAttempts: attempts.length,
+          });
           const outcomes = await scheduler.waitFor(
             Promise.all(
               attempts.map((a) =>
@@ -200,7 +205,7 @@ describe.each(modes)(
           );
           accepted += outcomes.filter(E.isRight).length;
           refusedByRule += outcomes.filter((o) => E.isLeft(o) && o.left._tag === 'RuleViolation').length;
-          // Nothing but the limit refuses these stays: no race is lost for good within the retries.
+          // Nothing but the limit refuses these stays: with enough attempts no race is lost for good.
           for (const o of outcomes)
             if (E.isLeft(o)) expect(o.left).toMatchObject({ rule: { id: 'short-breaks' } });
 
