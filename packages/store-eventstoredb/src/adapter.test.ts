@@ -179,6 +179,32 @@ describe('appends beyond what EventStoreDB checks', () => {
   });
 });
 
+describe('long sessions', () => {
+  // A client that resets many calls looks like the HTTP/2 "rapid reset" attack: servers close its session
+  // (Node's nghttp2 after a burst of 1,000 resets, then 33 a second, with GOAWAY INTERNAL_ERROR). Reads of
+  // one event end by themselves, so they must be read to the end rather than cancelled after their event.
+  it('reads the state of a stream 1,500 times on one session without being cut off', async () => {
+    const store = open();
+    const streamId = `${freshCategory()}-1`;
+    await store.append(streamId, [ledgerEvent(1)], { expectedRevision: 'no_stream' });
+    for (let n = 0; n < 1_500; n++)
+      expect(await store.streamState(streamId)).toEqual({ exists: true, revision: 0 });
+    const appended = await store.append(streamId, [ledgerEvent(2)], { expectedRevision: 0 });
+    expect(E.isRight(appended)).toBe(true);
+  }, 60_000);
+
+  it('reads streams that do not exist 1,500 times on one session without being cut off', async () => {
+    const store = open();
+    const category = freshCategory();
+    for (let n = 0; n < 750; n++) {
+      expect(await store.streamState(`${category}-${n}`)).toEqual({ exists: false });
+      expect(await collect(store.readStream(`${category}-${n}`))).toEqual([]);
+    }
+    const appended = await store.append(`${category}-0`, [ledgerEvent(1)], { expectedRevision: 'no_stream' });
+    expect(E.isRight(appended)).toBe(true);
+  }, 60_000);
+});
+
 describe('subscriptions', () => {
   it.each([
     ['stream prefixes', (category: string) => ({ streamPrefixes: [`${category}-`] })],

@@ -19,7 +19,7 @@ import {
   type StreamState,
   streamAt,
 } from '@fostering/core';
-import { drain, firstOf } from './client-reads.js';
+import { drain, onlyOf } from './client-reads.js';
 import { closedFailure, type StoreContext, storeFailureOf } from './context.js';
 import { isSystemEvent, nativePosition, positionOf, recordedEventOf } from './event-mapping.js';
 import { isStreamDeleted, isStreamNotFound } from './failures.js';
@@ -34,7 +34,7 @@ const guardClosed = (context: StoreContext): void => {
 export const streamState = async (context: StoreContext, streamId: StreamId): Promise<StreamState> => {
   guardClosed(context);
   try {
-    const last = await firstOf(
+    const last = await onlyOf(
       context.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }),
     );
     return last?.event === undefined ? noStream : streamAt(Number(last.event.revision));

@@ -14,7 +14,7 @@ import {
   StoreFailure,
   storeUnavailable,
 } from '@fostering/core';
-import { firstOf } from './client-reads.js';
+import { onlyOf } from './client-reads.js';
 import { esdbFailure, isStreamDeleted, isStreamNotFound, isWrongExpectedVersion } from './failures.js';
 
 export interface StateStoreOptions {
@@ -45,7 +45,7 @@ const failed = (name: string, error: unknown): StoreFailure =>
 /** The last event of a stream: with `$maxCount` 1 the only one left, and the only one that matters. */
 const readLatest = async (client: EventStoreDBClient, stream: string): Promise<Latest | undefined> => {
   try {
-    const last = await firstOf(
+    const last = await onlyOf(
       client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 }),
     );
     return last?.event === undefined ? undefined : { revision: last.event.revision, data: last.event.data };

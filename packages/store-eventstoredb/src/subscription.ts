@@ -20,7 +20,7 @@ import {
   type Subscription,
   type SubscriptionMessage,
 } from '@fostering/core';
-import { firstOf } from './client-reads.js';
+import { onlyOf } from './client-reads.js';
 import { type StoreContext, storeFailureOf } from './context.js';
 import { nativePosition, positionOf } from './event-mapping.js';
 import { asLedgerEvent, scanAll } from './reads.js';
@@ -43,9 +43,7 @@ export const serverFilterOf = (filter: EventFilter | undefined): Filter => {
 
 /** The position of the last record in the log, system ones included; undefined while the log is empty. */
 const headPosition = async (context: StoreContext): Promise<GlobalPosition | undefined> => {
-  const last = await firstOf(
-    context.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }),
-  );
+  const last = await onlyOf(context.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }));
   return last?.event?.position === undefined ? undefined : positionOf(last.event.position);
 };
 

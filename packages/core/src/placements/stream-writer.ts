@@ -64,8 +64,9 @@ const fromLog = (data: JsonValue): ReadonlyArray<StreamWrite> =>
  * on one log stream, appended with the log revision read before deciding: two decisions racing (two placements
  * into one household, one child into two homes, two stays of one child) cannot both be recorded on stale facts,
  * since the second finds the log moved and decides again. Then each stream's events are appended in turn. A
- * decision recorded but not fully applied (a crash between the two) is finished by the next `begin`, before
- * anyone decides again; replays are harmless because the store recognises event ids it already holds.
+ * decision recorded but not fully applied (a crash between the two, or a store failing for longer than a few
+ * retries) is finished by the next `begin`, before anyone decides again; replays are harmless because the store
+ * recognises event ids it already holds.
  *
  * What this does not give: a household or child command outside the process (a change of terms, a sibling link)
  * racing with a decision is not detected, as the atomic writer's revision checks on all three streams would;
@@ -74,17 +75,37 @@ const fromLog = (data: JsonValue): ReadonlyArray<StreamWrite> =>
  */
 export const serialisedWriter = (
   store: EventStore,
-  options: { readonly log?: string; readonly newEventId?: () => string } = {},
+  options: {
+    readonly log?: string;
+    readonly newEventId?: () => string;
+    /**
+     * How many times each stream's part of a recorded decision is appended while the store fails in a way it
+     * says may pass (default 3). Once recorded, a decision stands: giving up only defers it to the next `begin`.
+     */
+    readonly applyAttempts?: number;
+  } = {},
 ): StreamWriter & { readonly settle: () => Promise<E.Either<ReadError | AppendError, void>> } => {
   const log = options.log ?? placementDecisionLog;
   const nextId = options.newEventId ?? newEventId;
+
+  const attempts = Math.max(1, options.applyAttempts ?? 3);
+
+  /** One stream's part of a recorded decision, tried again while the store says a retry may succeed. */
+  const applyOne = async (write: StreamWrite): Promise<E.Either<AppendError, AppendResult>> => {
+    let result = await store.append(write.streamId, write.events, { expectedRevision: 'any' });
+    for (let attempt = 1; attempt < attempts; attempt++) {
+      if (E.isRight(result) || result.left._tag !== 'StoreUnavailable' || !result.left.retriable) break;
+      result = await store.append(write.streamId, write.events, { expectedRevision: 'any' });
+    }
+    return result;
+  };
 
   const apply = async (
     writes: ReadonlyArray<StreamWrite>,
   ): Promise<E.Either<AppendError, ReadonlyArray<AppendResult>>> => {
     const results: AppendResult[] = [];
     for (const write of writes) {
-      const result = await store.append(write.streamId, write.events, { expectedRevision: 'any' });
+      const result = await applyOne(write);
       if (E.isLeft(result)) return result;
       results.push(result.right);
     }
@@ -140,7 +161,13 @@ export const serialisedWriter = (
     };
     const recorded = await store.append(log, [record], { expectedRevision: token?.logRevision ?? 'any' });
     if (E.isLeft(recorded)) return recorded;
-    return apply(decided);
+    const applied = await apply(decided);
+    if (E.isRight(applied) || applied.left._tag !== 'StoreUnavailable') return applied;
+    // The caller must learn that the decision stands even though it is not on every stream yet.
+    return E.left({
+      ...applied.left,
+      message: `${applied.left.message} (decision ${record.eventId} is recorded on ${log} and will be finished before the next decision, or by settle())`,
+    });
   };
 
   const settle = async (): Promise<E.Either<ReadError | AppendError, void>> =>

@@ -114,8 +114,15 @@ const occurrences = (
   horizon: LocalDate,
   each: (offset: number, n: number) => LocalDate,
 ) => {
-  for (let n = 0, due = ''; n < offsets.length || (keepUp && due < horizon); n += 1)
-    due = each(keepUp ? Math.min(offsets[n % Math.max(offsets.length, 1)] ?? 0, 0) : (offsets[n] ?? 0), n);
+  for (let n = 0, due = ''; n < offsets.length || (keepUp && due < horizon); n += 1) {
+    const next = each(
+      keepUp ? Math.min(offsets[n % Math.max(offsets.length, 1)] ?? 0, 0) : (offsets[n] ?? 0),
+      n,
+    );
+    // A clock kept up that stops moving would generate steps until memory runs out; fail where the bug is.
+    if (n > 1_000) throw new Error(`a clock kept up is stuck at ${next}, ${n} occurrences on`);
+    due = next;
+  }
 };
 
 /** One child's steps, and the day each of its clocks falls due next after them. */
@@ -154,8 +161,9 @@ const lifeOf = (i: number, spec: ChildSpec, agency: Agency) => {
   const twins = new Map<ScriptStep, ScriptStep>();
   occurrences(spec.visits, punctual && focus === 'visits', horizon, (off, n) => {
     const planned = later(plusDays(visitDue, off), previous);
+    // The anniversary visit happens once: after it, `previous` is the anniversary itself and is not before it.
     const near =
-      Math.abs(daysFrom(firstYearEnds, planned)) <= 21 && spec.anniversary && firstYearEnds >= previous;
+      Math.abs(daysFrom(firstYearEnds, planned)) <= 21 && spec.anniversary && firstYearEnds > previous;
     const visitedOn = near ? firstYearEnds : planned;
     const visit = child(c, visitedOn, { kind: 'RecordSocialWorkerVisit', visitedOn });
     steps.push(visit);
@@ -201,13 +209,17 @@ const lifeOf = (i: number, spec: ChildSpec, agency: Agency) => {
   if (spec.carePlan.agreedAt !== undefined)
     touch(later(plusDays(on, spec.carePlan.agreedAt), registeredOn), true);
   const { touches } = spec.carePlan;
+  const keepingUp = punctual && focus === 'care-plan';
   occurrences(
     touches.map((t) => t.offset),
-    punctual && focus === 'care-plan',
+    keepingUp,
     horizon,
     (off, n) => {
       const renew = version === 0 || touches[n % Math.max(touches.length, 1)]?.newVersion === 0;
-      touch(later(plusDays(plusMonths(anchor, months), off), lastTouch), renew);
+      const date = later(plusDays(plusMonths(anchor, months), off), lastTouch);
+      // Kept up, a touch is never before the placement starts: only touches from then on move the anchor (one
+      // month on from a 1 February start, less 30 days, would fall before it, and the clock would never move).
+      touch(keepingUp ? later(date, on) : date, renew);
       return plusMonths(anchor, months);
     },
   );
