@@ -18,6 +18,8 @@ export const freePort = (): Promise<number> =>
 export interface RunningServer {
   /** A new pool on the server's database; `config` overrides the connection settings (user, options…). */
   readonly pool: (config?: pg.PoolConfig) => pg.Pool;
+  /** `postgresql://postgres:postgres@127.0.0.1:PORT/fostering`, for libraries that take a URL. */
+  readonly connectionString: string;
   readonly stop: () => Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export const startEmbeddedServer = async (): Promise<RunningServer> => {
   await server.createDatabase('fostering');
   const pools: pg.Pool[] = [];
   return {
+    connectionString: `postgresql://postgres:postgres@127.0.0.1:${port}/fostering`,
     pool: (config = {}) => {
       const pool = new pg.Pool({
         host: '127.0.0.1',
