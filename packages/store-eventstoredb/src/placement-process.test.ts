@@ -26,6 +26,8 @@ const placementRules = process.env.FOSTERING_INVARIANTS?.split(',') ?? [
 // Each command is several round trips to a gRPC server here (a quarter of a second a history on the emulator):
 // a fiftieth of the in-memory runs, two by default.
 const numRuns = Math.max(2, Math.floor(propertyRuns() / 50));
+// Whole-agency histories take a few seconds each over gRPC on a busy machine.
+const timeout = Math.max(600_000, numRuns * placementRules.length * 3_000);
 
 const holds = (client: () => EventStoreDBClient) => async () => {
   const store = eventStoreDbEventStore(client());
@@ -42,7 +44,7 @@ const holds = (client: () => EventStoreDBClient) => async () => {
 
 describe('the placement process on EventStoreDB (emulator, not a real server)', () => {
   const client = useEmulatorClient();
-  it(`keeps the placement rules, ${numRuns} histories each`, { timeout: 600_000 }, holds(client));
+  it(`keeps the placement rules, ${numRuns} histories each`, { timeout }, holds(client));
 });
 
 describe.skipIf(url === undefined)('the placement process on EventStoreDB (real server)', () => {
@@ -51,7 +53,7 @@ describe.skipIf(url === undefined)('the placement process on EventStoreDB (real 
     real ??= EventStoreDBClient.connectionString(url ?? '');
     return real;
   };
-  it(`keeps the placement rules, ${numRuns} histories each`, { timeout: 600_000 }, async () => {
+  it(`keeps the placement rules, ${numRuns} histories each`, { timeout }, async () => {
     try {
       await holds(client)();
     } finally {
