@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { PathReporter } from 'io-ts/lib/PathReporter.js';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import {
   addDays,
@@ -58,6 +60,28 @@ describe('LocalDateC', () => {
   ])('rejects %j', (s) => {
     expect(E.isLeft(LocalDateC.decode(s))).toBe(true);
     expect(LocalDateC.is(s)).toBe(false);
+  });
+
+  it('accepts exactly the days Temporal accepts, for any year, month and day written in the fixed form', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, day) => {
+          const text = `${String(y).padStart(4, '0')}-${two(m)}-${two(day)}`;
+          let real = true;
+          try {
+            Temporal.PlainDate.from({ year: y, month: m, day }, { overflow: 'reject' });
+          } catch {
+            real = false;
+          }
+          expect(E.isRight(parseLocalDate(text))).toBe(real);
+        },
+      ),
+      { numRuns: 20_000 },
+    );
   });
 
   it('rejects values that are not strings', () => {

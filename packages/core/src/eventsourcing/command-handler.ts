@@ -20,6 +20,7 @@ import { expectedRevisionOf } from './expected-revision.js';
 import { newEventId } from './ids.js';
 import type { SnapshotPolicy } from './snapshots.js';
 import { eventStamper } from './stamp.js';
+import type { StateCache } from './state-cache.js';
 import { fieldPath, unknownFieldKeys } from './unknown-fields.js';
 
 export interface CommandMetadata {
@@ -58,6 +59,11 @@ export interface CommandHandlerConfig<Command, State, Event extends DomainEvent,
   readonly commandCodec?: t.Type<Command, unknown, unknown>;
   readonly clock?: Clock;
   readonly snapshots?: SnapshotPolicy<State>;
+  /**
+   * Remembers the state of the streams this handler wrote (`stateCache()`), so a command reads only the events
+   * appended since. Checked before snapshots.
+   */
+  readonly cache?: StateCache<State>;
   /** Decide-and-append attempts before a write conflict is returned to the caller. */
   readonly maxAttempts?: number;
   readonly newEventId?: () => string;
@@ -107,12 +113,14 @@ export const validateCommand = <Command>(
 export const commandHandler = <Command, State, Event extends DomainEvent, Err extends DomainError>(
   config: CommandHandlerConfig<Command, State, Event, Err>,
 ): CommandHandler<Command, State, Event, Err> => {
-  const { store, registry, decider, snapshots } = config;
+  const { store, registry, decider, snapshots, cache } = config;
   const clock = config.clock ?? systemClock;
   const maxAttempts = config.maxAttempts ?? 3;
   const nextEventId = config.newEventId ?? newEventId;
 
   const load = async (streamId: StreamId) => {
+    const cached = cache?.get(streamId);
+    if (cached !== undefined) return aggregateStream(store, registry, decider, streamId, cached);
     // An unreadable snapshot store only costs speed: fold the stream from the start instead.
     const snapshot =
       snapshots === undefined ? undefined : await guardStore(() => snapshots.store.load(streamId));
@@ -148,6 +156,7 @@ export const commandHandler = <Command, State, Event extends DomainEvent, Err ex
       const loaded = await load(streamId);
       if (E.isLeft(loaded)) return loaded;
       const { state, streamState } = loaded.right;
+      if (streamState.exists) cache?.set(streamId, { revision: streamState.revision, state });
       const decision = decider.decide(command, state);
       if (E.isLeft(decision)) return decision;
       const events = decision.right;
@@ -157,12 +166,15 @@ export const commandHandler = <Command, State, Event extends DomainEvent, Err ex
       }
       const appended = await store.append(streamId, events.map(stamp), { expectedRevision: before });
       if (E.isLeft(appended)) {
+        // The cached state may be of a stream since deleted and begun again: read it whole next time.
+        if (appended.left._tag === 'WrongExpectedRevision') cache?.delete(streamId);
         if (appended.left._tag === 'WrongExpectedRevision' && attempt < maxAttempts) continue;
         return appended;
       }
       const newState = events.reduce(decider.evolve, state);
       const recorded = appended.right.events;
       const after = (recorded[recorded.length - 1] as { streamRevision: StreamRevision }).streamRevision;
+      cache?.set(streamId, { revision: after, state: newState });
       await saveSnapshot(streamId, before, after, newState);
       return E.right({
         streamId,

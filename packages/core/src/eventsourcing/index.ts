@@ -138,4 +138,5 @@ export {
   type SnapshotStrategy,
 } from './snapshots.js';
 export { eventStamper } from './stamp.js';
+export { type CachedState, type StateCache, stateCache } from './state-cache.js';
 export { unknownField } from './unknown-fields.js';
