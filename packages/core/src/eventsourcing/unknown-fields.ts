@@ -7,6 +7,7 @@ type Walkable = t.Mixed & {
   readonly type?: t.Mixed;
   readonly types?: ReadonlyArray<t.Mixed>;
   readonly codomain?: t.Mixed;
+  readonly value?: unknown;
 };
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -31,6 +32,17 @@ const declaredProps = (codec: Walkable): t.Props | undefined => {
     default:
       return undefined;
   }
+};
+
+/** False when `value` has a field whose literal the object codec fixes to something else (`kind: 'Open'`). */
+const couldBe = (member: Walkable, value: unknown): boolean => {
+  const props = declaredProps(member);
+  if (props === undefined || !isPlainObject(value)) return true;
+  for (const key in props) {
+    const field = props[key] as Walkable;
+    if (field._tag === 'LiteralType' && value[key] !== field.value) return false;
+  }
+  return true;
 };
 
 /**
@@ -88,8 +100,12 @@ export const unknownFieldKeys = (codec: t.Mixed, value: unknown, keys: Keys = []
       }
       return undefined;
     case 'UnionType': {
-      // The member the value is: for a command union, the one whose `kind` it has.
-      const member = (walkable.types ?? []).find((m) => E.isRight(m.decode(value)));
+      // The member the value is: for a command union, the one whose `kind` it has. Members whose literal fields
+      // the value contradicts are passed over before decoding, since decoding a command against every member of
+      // a union of ten was a tenth of handling it.
+      const member = (walkable.types ?? []).find(
+        (m) => couldBe(m as Walkable, value) && E.isRight(m.decode(value)),
+      );
       return member === undefined ? undefined : unknownFieldKeys(member, value, keys);
     }
     default:
