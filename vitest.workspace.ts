@@ -22,6 +22,7 @@ export default [
   project('cli', 'packages/cli'),
   project('eventstoredb-emulator', 'packages/eventstoredb-emulator'),
   project('store-eventstoredb', 'packages/store-eventstoredb'),
+  project('bench', 'packages/bench'),
   project('example-quickstart', 'examples/quickstart'),
   project('example-embed', 'examples/embed-in-an-agency-system'),
 ];
