@@ -10,6 +10,7 @@ import type {
   RiskArea,
 } from './events/index.js';
 import { siblingRelationships } from './events/index.js';
+import { inserted } from './ordered.js';
 
 /** A placement as the child stream knows it (the placement stream holds the rest). */
 export interface ChildPlacement {
@@ -110,10 +111,6 @@ const siblingsOf = (relationships: Readonly<Record<string, ChildRelationship>>):
     .filter(([, relationship]) => siblingRelationships.includes(relationship))
     .map(([otherChildId]) => otherChildId)
     .sort();
-
-// Recorded dates may arrive out of order (notes written up late); schedules read them in date order.
-const inserted = <T>(items: ReadonlyArray<T>, item: T, key: (t: T) => string): ReadonlyArray<T> =>
-  [...items, item].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 
 const withoutKey = <V>(record: Readonly<Record<string, V>>, key: string): Record<string, V> =>
   Object.fromEntries(Object.entries(record).filter(([k]) => k !== key));
