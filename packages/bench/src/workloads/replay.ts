@@ -11,7 +11,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import { type ContenderResult, type Mode, median, type Role, type Workload } from '../harness.js';
 import { agencyOfAbout, syntheticHistory } from './agency/history.js';
-import { historyAmong, longestPlacementHistory } from './agency/placement-history.js';
+import { historyAmong, longestPlacementHistory, paddedTo } from './agency/placement-history.js';
 import { decodeHistory, foldByHand } from './agency/records.js';
 import { type FilledStore, memoryStoreOf, postgresStoreOf } from './agency/stores.js';
 
@@ -63,6 +63,9 @@ const measureRows = async (
   }
 };
 
+/** The placement history: 5,000 events (the generator's longest, padded with repeated visits). */
+const HISTORY_LENGTH = 5_000;
+
 export const replayWorkload: Workload = {
   id: 'replay',
   title:
@@ -74,7 +77,7 @@ export const replayWorkload: Workload = {
     // PostgreSQL in full mode only: importing its stores would take most of the quick run's budget.
     const backends = mode.quick ? ['in memory'] : ['in memory', 'PostgreSQL'];
     const long = await syntheticHistory(longAgency);
-    const history = longestPlacementHistory(long.events);
+    const history = paddedTo(longestPlacementHistory(long.events), HISTORY_LENGTH);
     const others = (await agencyOfAbout(mode.quick ? 20_000 : 1_000_000)).events;
     // A month before the agency's last day: an as-of replay that leaves the latest records out.
     const asOf = addDays(long.asOf, -30);

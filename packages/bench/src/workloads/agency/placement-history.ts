@@ -85,3 +85,31 @@ export const historyAmong = (
   for (; next < fillers; next++) out.push(filler(next));
   return out;
 };
+
+/**
+ * The history made `length` events long, when the generator's is shorter (its longest placement history is about
+ * 1,100 events; the issue asks for 5,000): the child's social worker visits recorded again, in turn, at the end of
+ * its stream, each with a fresh id. Every copy decodes and folds as the original does, so ours and the limit fold
+ * the same longer history; it stands for a long placement's many visits, not for a realistic record.
+ */
+export const paddedTo = (history: PlacementHistory, length: number): PlacementHistory => {
+  const missing = length - history.events.length;
+  if (missing <= 0) return history;
+  const childStream = history.streams.find((s) => streamCategory(s) === streamCategory(childStreamId('x')));
+  const visits = history.events.filter(
+    (e) => e.streamId === childStream && e.type === 'SocialWorkerVisitRecorded',
+  );
+  const last = history.events.filter((e) => e.streamId === childStream).at(-1);
+  if (visits.length === 0 || last === undefined)
+    throw new Error('the history has no social worker visit to repeat');
+  const copies = Array.from({ length: missing }, (_, n): RecordedEvent => {
+    const visit = visits[n % visits.length] as RecordedEvent;
+    return {
+      ...visit,
+      eventId: `${visit.eventId.slice(0, 24)}${String(n).padStart(12, '0')}`,
+      streamRevision: last.streamRevision + 1 + n,
+      recordedAt: last.recordedAt,
+    };
+  });
+  return { ...history, events: [...history.events, ...copies] };
+};
