@@ -6,7 +6,7 @@
  */
 import type { handleUnaryCall } from '@grpc/grpc-js';
 import { streamDeletedError, wrongExpectedVersionError } from './errors.js';
-import type { DeleteOutcome, EventLog } from './log.js';
+import type { DeleteOutcome, EventLog, ExpectedRevision } from './log.js';
 import {
   type DeleteReq,
   type DeleteResp,
@@ -32,8 +32,23 @@ const failure = (streamName: string, outcome: Exclude<DeleteOutcome, { kind: 'su
     ? streamDeletedError(streamName)
     : wrongExpectedVersionError(streamName, outcome);
 
-export const deleteHandler =
-  (log: EventLog): handleUnaryCall<DeleteReq, DeleteResp> =>
+/** What Delete and Tombstone requests share: the stream and the expected revision. */
+interface RemovalRequest {
+  getOptions():
+    | {
+        getStreamIdentifier(): Parameters<typeof streamNameOf>[0];
+        getExpectedStreamRevisionCase(): number;
+        getRevision(): string;
+      }
+    | undefined;
+}
+
+/** A Delete or Tombstone handler: `remove` changes the log, `respond` makes the success answer at its position. */
+const removalHandler =
+  <Req extends RemovalRequest, Resp>(
+    remove: (streamName: string, expected: ExpectedRevision) => DeleteOutcome,
+    respond: (position: bigint) => Resp,
+  ): handleUnaryCall<Req, Resp> =>
   (call, callback) => {
     const options = call.request.getOptions();
     const streamName = streamNameOf(options?.getStreamIdentifier());
@@ -41,31 +56,24 @@ export const deleteHandler =
       options?.getExpectedStreamRevisionCase() ?? 0,
       () => options?.getRevision() ?? '0',
     );
-    const outcome = log.delete(streamName, expected);
+    const outcome = remove(streamName, expected);
     if (outcome.kind !== 'success') {
       callback(failure(streamName, outcome));
       return;
     }
-    const response = new streamsPb.DeleteResp();
-    response.setPosition(positioned(new streamsPb.DeleteResp.Position(), outcome.position));
-    callback(null, response);
+    callback(null, respond(outcome.position));
   };
 
-export const tombstoneHandler =
-  (log: EventLog): handleUnaryCall<TombstoneReq, TombstoneResp> =>
-  (call, callback) => {
-    const options = call.request.getOptions();
-    const streamName = streamNameOf(options?.getStreamIdentifier());
-    const expected = expectedRevisionOf(
-      options?.getExpectedStreamRevisionCase() ?? 0,
-      () => options?.getRevision() ?? '0',
-    );
-    const outcome = log.tombstone(streamName, expected);
-    if (outcome.kind !== 'success') {
-      callback(failure(streamName, outcome));
-      return;
-    }
-    const response = new streamsPb.TombstoneResp();
-    response.setPosition(positioned(new streamsPb.TombstoneResp.Position(), outcome.position));
-    callback(null, response);
-  };
+export const deleteHandler = (log: EventLog): handleUnaryCall<DeleteReq, DeleteResp> =>
+  removalHandler(
+    (streamName, expected) => log.delete(streamName, expected),
+    (position) =>
+      new streamsPb.DeleteResp().setPosition(positioned(new streamsPb.DeleteResp.Position(), position)),
+  );
+
+export const tombstoneHandler = (log: EventLog): handleUnaryCall<TombstoneReq, TombstoneResp> =>
+  removalHandler(
+    (streamName, expected) => log.tombstone(streamName, expected),
+    (position) =>
+      new streamsPb.TombstoneResp().setPosition(positioned(new streamsPb.TombstoneResp.Position(), position)),
+  );
