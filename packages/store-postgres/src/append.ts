@@ -6,9 +6,9 @@ import {
   checkOutboxMessage,
   classifyAppend,
   comparePositions,
-  type NewEvent,
   noStream,
   type OutboxDerivation,
+  type OutboxMessage,
   type RecordedEvent,
   type StreamState,
   type StreamWrite,
@@ -39,169 +39,259 @@ export const POSITION_LOCK = 7_468_001;
 /** The NOTIFY channel appends announce themselves on, waking subscribers in every process. */
 export const APPENDED_CHANNEL = 'fostering_events_appended';
 
-const COLUMNS = 13;
+/** One caller's append: one or more streams, all written or none. */
+export type Append = ReadonlyArray<StreamWrite>;
 
-interface LockedStream {
-  readonly revision: string | null;
-  readonly known: ReadonlyArray<{ readonly id: string; readonly revision: number }> | null;
-}
+export type AppendOutcome = E.Either<AppendError, ReadonlyArray<AppendResult>>;
+
+const byStreamId = (a: StreamWrite, b: StreamWrite) =>
+  a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0;
 
 /**
- * One round trip per stream: make sure the stream has a row (so even a new stream has one to lock and
- * "no_stream" holds until commit), lock it, and fetch which of the append's event ids it already holds. When
- * the row is created by this very statement the `for update` cannot see it, but the inserter holds its lock.
+ * Makes sure every stream has a row, so even a new stream has one to lock and "no_stream" holds until commit;
+ * returns the streams whose rows this transaction created. Rows are inserted in stream-id order, so two
+ * transactions creating the same streams wait for each other instead of deadlocking.
  */
-const lockStream = async (tx: SqlExecutor, write: StreamWrite) => {
-  const rows = await tx.query<LockedStream>(
-    `with ensured as (
-       insert into fostering_streams (stream_id, revision) values ($1, -1) on conflict do nothing returning revision
-     ), locked as (
-       select revision from fostering_streams where stream_id = $1 for update
-     )
-     select coalesce((select revision from locked), (select revision from ensured))::text as revision,
-       (select json_agg(json_build_object('id', event_id, 'revision', stream_revision))
-          from fostering_events where stream_id = $1 and event_id = any($2::text[])) as known`,
-    [write.streamId, write.events.map((e) => e.eventId)],
+const ensureStreams = async (tx: SqlExecutor, streamIds: ReadonlyArray<string>) => {
+  const rows = await tx.query<{ stream_id: string }>(
+    `insert into fostering_streams (stream_id, revision)
+     select stream_id, -1 from unnest($1::text[]) as s(stream_id) order by stream_id
+     on conflict do nothing returning stream_id`,
+    [streamIds],
   );
-  let locked = rows[0]?.revision ?? null;
-  if (locked === null) {
-    // Another transaction created the row after this statement's snapshot was taken: the insert waited for it
-    // and did nothing, and the snapshot cannot see it. A new statement sees it, and waits for its lock.
-    const again = await tx.query<{ revision: string }>(
-      'select revision::text as revision from fostering_streams where stream_id = $1 for update',
-      [write.streamId],
-    );
-    locked = again[0]?.revision ?? '-1';
-  }
-  const revision = Number(locked);
-  const state: StreamState = revision < 0 ? noStream : streamAt(revision);
-  return { state, known: rows[0]?.known ?? [] };
+  return new Set(rows.map((row) => row.stream_id));
 };
 
-type Plan = { readonly write: StreamWrite; readonly state: StreamState; readonly replay?: AppendResult };
-
-const plan = async (tx: SqlExecutor, write: StreamWrite): Promise<Plan> => {
-  const { state, known } = await lockStream(tx, write);
-  const revisionOf = new Map(known.map((row) => [row.id, Number(row.revision)]));
-  const verdict = classifyAppend(write.streamId, write.events, (id) => revisionOf.get(id));
-  if (verdict.kind === 'conflict') throw new Refusal(verdict.conflict);
-  if (verdict.kind === 'replay') {
-    const rows = await tx.query<EventRow>(
-      `select ${eventColumns} from fostering_events where stream_id = $1 and stream_revision between $2 and $3
-       order by stream_revision`,
-      [write.streamId, verdict.firstRevision, verdict.firstRevision + write.events.length - 1],
-    );
-    const nextExpectedRevision = state.exists ? state.revision : 'no_stream';
-    return {
-      write,
-      state,
-      replay: {
-        streamId: write.streamId,
-        nextExpectedRevision,
-        events: rows.map(recordedEventOf),
-        replayed: true,
-      },
-    };
-  }
-  const checked = checkExpectedRevision(write.streamId, write.expectedRevision, state);
-  if (E.isLeft(checked)) throw new Refusal(checked.left);
-  return { write, state };
+/**
+ * Locks every stream's row in stream-id order (so two transactions never deadlock on each other). A separate
+ * statement from `ensureStreams`: its snapshot sees rows another transaction created and committed meanwhile.
+ */
+const lockStreams = async (tx: SqlExecutor, streamIds: ReadonlyArray<string>) => {
+  const rows = await tx.query<{ stream_id: string; revision: string }>(
+    `select stream_id, revision::text as revision from fostering_streams where stream_id = any($1::text[])
+     order by stream_id for update`,
+    [streamIds],
+  );
+  return new Map<string, StreamState>(
+    rows.map((row) => {
+      const revision = Number(row.revision);
+      return [row.stream_id, revision < 0 ? noStream : streamAt(revision)];
+    }),
+  );
 };
 
-const insert = async (
+/**
+ * Takes the position lock (held until commit; every stream lock is already held, so the order of locks is the
+ * same in every transaction) and, in the same round trip, finds which of the batch's event ids the streams
+ * already hold. The lookup runs after the stream locks, so it sees everything committed before them.
+ */
+const lockPositionsAndFindKnown = async (tx: SqlExecutor, writes: ReadonlyArray<StreamWrite>) => {
+  const pairs = writes.flatMap((w) => w.events.map((e) => ({ stream_id: w.streamId, event_id: e.eventId })));
+  const rows = await tx.query<{ known: Array<{ stream_id: string; id: string; revision: number }> | null }>(
+    `select pg_advisory_xact_lock($1)::text as locked,
+       (select json_agg(json_build_object('stream_id', e.stream_id, 'id', e.event_id, 'revision', e.stream_revision))
+          from fostering_events e
+          join jsonb_to_recordset($2::jsonb) as k(stream_id text, event_id text)
+            on e.stream_id = k.stream_id and e.event_id = k.event_id) as known`,
+    [POSITION_LOCK, JSON.stringify(pairs)],
+  );
+  const known = new Map<string, Map<string, number>>();
+  for (const row of rows[0]?.known ?? []) {
+    const ids = known.get(row.stream_id) ?? new Map<string, number>();
+    ids.set(row.id, Number(row.revision));
+    known.set(row.stream_id, ids);
+  }
+  return known;
+};
+
+type Plan =
+  | { readonly kind: 'write'; readonly write: StreamWrite; readonly first: number }
+  | {
+      readonly kind: 'replay';
+      readonly write: StreamWrite;
+      readonly firstRevision: number;
+      readonly state: StreamState;
+    }
+  | { readonly kind: 'empty'; readonly write: StreamWrite; readonly state: StreamState };
+
+/** Checks one append against the locked revisions and the known event ids: its plans, or why it is refused. */
+const planAppend = (
+  append: Append,
+  states: ReadonlyMap<string, StreamState>,
+  known: ReadonlyMap<string, ReadonlyMap<string, number>>,
+): E.Either<AppendError, ReadonlyArray<Plan>> => {
+  const plans: Plan[] = [];
+  for (const write of append) {
+    const state = states.get(write.streamId) ?? noStream;
+    const ids = known.get(write.streamId);
+    const verdict = classifyAppend(write.streamId, write.events, (id) => ids?.get(id));
+    if (verdict.kind === 'conflict') return E.left(verdict.conflict);
+    if (verdict.kind === 'replay') {
+      plans.push({ kind: 'replay', write, firstRevision: verdict.firstRevision, state });
+      continue;
+    }
+    const checked = checkExpectedRevision(write.streamId, write.expectedRevision, state);
+    if (E.isLeft(checked)) return checked;
+    if (write.events.length === 0) plans.push({ kind: 'empty', write, state });
+    else plans.push({ kind: 'write', write, first: state.exists ? state.revision + 1 : 0 });
+  }
+  return E.right(plans);
+};
+
+const nextExpected = (state: StreamState) => (state.exists ? state.revision : ('no_stream' as const));
+
+const replayed = async (tx: SqlExecutor, plan: Extract<Plan, { kind: 'replay' }>): Promise<AppendResult> => {
+  const rows = await tx.query<EventRow>(
+    `select ${eventColumns} from fostering_events where stream_id = $1 and stream_revision between $2 and $3
+     order by stream_revision`,
+    [plan.write.streamId, plan.firstRevision, plan.firstRevision + plan.write.events.length - 1],
+  );
+  return {
+    streamId: plan.write.streamId,
+    nextExpectedRevision: nextExpected(plan.state),
+    events: rows.map(recordedEventOf),
+    replayed: true,
+  };
+};
+
+/**
+ * Inserts every planned event in one statement, in the order given (so positions follow it), moves each
+ * stream's revision and announces the append. The rows travel as one JSON parameter unpacked by the server:
+ * no value is ever part of the statement text, and the statement is the same whatever the batch's size.
+ */
+const insertAll = async (
   tx: SqlExecutor,
-  write: StreamWrite,
-  state: StreamState,
+  plans: ReadonlyArray<Extract<Plan, { kind: 'write' }>>,
   recordedAt: Date,
-): Promise<AppendResult> => {
-  const first = state.exists ? state.revision + 1 : 0;
-  const params = write.events.flatMap((event: NewEvent, i) => [
-    event.eventId,
-    write.streamId,
-    first + i,
-    event.type,
-    event.schemaVersion,
-    JSON.stringify(event.data),
-    event.occurredAt,
-    recordedAt,
-    event.actor.id,
-    event.actor.role,
-    event.correlationId,
-    event.causationId,
-  ]);
-  // Only placeholders are generated here; every value travels as a parameter.
-  const rows = write.events
-    .map((_, i) => {
-      const p = (n: number) => `$${i * (COLUMNS - 1) + n}`;
-      return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}::jsonb, ${p(7)}, ${p(8)}, ${p(9)}, ${p(10)}, ${p(11)}, ${p(12)})`;
-    })
-    .join(', ');
-  const last = first + write.events.length - 1;
-  const n = params.length;
-  // Insert, move the stream's revision and announce the append in one statement; the notification is
-  // delivered only on commit, and repeats within a transaction collapse into one.
+): Promise<Map<string, RecordedEvent[]>> => {
+  let n = 0;
+  const rows = plans.flatMap(({ write, first }) =>
+    write.events.map((event, i) => ({
+      n: n++,
+      event_id: event.eventId,
+      stream_id: write.streamId,
+      stream_revision: first + i,
+      type: event.type,
+      schema_version: event.schemaVersion,
+      data: event.data,
+      occurred_at: event.occurredAt.toISOString(),
+      actor_id: event.actor.id,
+      actor_role: event.actor.role,
+      correlation_id: event.correlationId,
+      causation_id: event.causationId,
+    })),
+  );
+  const moves = plans.map(({ write, first }) => ({
+    stream_id: write.streamId,
+    revision: first + write.events.length - 1,
+  }));
+  // The notification is delivered only on commit, and repeats within a transaction collapse into one.
   const inserted = await tx.query<EventRow>(
     `with inserted as (
        insert into fostering_events (event_id, stream_id, stream_revision, type, schema_version, data, occurred_at,
          recorded_at, actor_id, actor_role, correlation_id, causation_id)
-       values ${rows} returning ${eventColumns}
+       select r.event_id, r.stream_id, r.stream_revision, r.type, r.schema_version, r.data, r.occurred_at, $2,
+         r.actor_id, r.actor_role, r.correlation_id, r.causation_id
+       from jsonb_to_recordset($1::jsonb)
+         as r(n integer, event_id text, stream_id text, stream_revision bigint, type text, schema_version integer, data jsonb,
+              occurred_at timestamptz, actor_id text, actor_role text, correlation_id text, causation_id text)
+       order by r.n
+       returning ${eventColumns}
      ), moved as (
-       update fostering_streams set revision = $${n + 1} where stream_id = $${n + 2}
+       update fostering_streams s set revision = m.revision
+       from jsonb_to_recordset($3::jsonb) as m(stream_id text, revision bigint) where s.stream_id = m.stream_id
      )
-     select inserted.*, pg_notify($${n + 3}, '') from inserted`,
-    [...params, last, write.streamId, APPENDED_CHANNEL],
+     select inserted.*, pg_notify($4, '') from inserted`,
+    [JSON.stringify(rows), recordedAt, JSON.stringify(moves), APPENDED_CHANNEL],
   );
-  const events = inserted.map(recordedEventOf).sort((a, b) => a.streamRevision - b.streamRevision);
-  return { streamId: write.streamId, nextExpectedRevision: last, events, replayed: false };
+  const byStream = new Map<string, RecordedEvent[]>();
+  for (const row of inserted) {
+    const event = recordedEventOf(row);
+    const events = byStream.get(event.streamId) ?? [];
+    events.push(event);
+    byStream.set(event.streamId, events);
+  }
+  for (const events of byStream.values()) events.sort((a, b) => a.streamRevision - b.streamRevision);
+  return byStream;
+};
+
+const deriveMessages = (derive: OutboxDerivation, results: ReadonlyArray<AppendResult>) => {
+  const recorded = results
+    .filter((r) => !r.replayed)
+    .flatMap((r) => r.events)
+    .sort((a, b) => comparePositions(a.globalPosition, b.globalPosition));
+  if (recorded.length === 0) return [];
+  try {
+    const messages = derive(recorded);
+    messages.forEach(checkOutboxMessage);
+    return messages;
+  } catch (error) {
+    throw new DerivationFailure(error);
+  }
 };
 
 /**
- * One transaction for any number of streams: lock each stream row (in a fixed order, so two transactions can
- * never deadlock on each other), check idempotency and the expected revision against the locked row, then take
- * the position lock and insert. A refusal rolls everything back.
+ * Several callers' appends in one transaction (group commit), none of which touch the same stream: lock every
+ * stream (in a fixed order), take the position lock, check each append's idempotency and expected revisions
+ * against the locked rows, and insert the accepted appends' events in one statement. A refused append writes
+ * nothing and does not stop the others. The transaction is rolled back (by throwing) only when it must be: a
+ * refused append that created a stream's row throws `Refusal`, since that row must not outlive the refusal, and a
+ * throwing outbox derivation throws `DerivationFailure`; the caller then runs the appends one at a time.
  */
-export const appendInTransaction = async (
+export const appendBatch = async (
   tx: SqlExecutor,
-  writes: ReadonlyArray<StreamWrite>,
+  appends: ReadonlyArray<Append>,
   clock: Clock,
   derive?: OutboxDerivation,
-): Promise<ReadonlyArray<AppendResult>> => {
-  const ordered = [...writes].sort((a, b) =>
-    a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0,
-  );
-  const plans = new Map<string, Plan>();
-  for (const write of ordered) plans.set(write.streamId, await plan(tx, write));
-  const writing = [...plans.values()].filter((p) => p.replay === undefined && p.write.events.length > 0);
-  if (writing.length > 0) await tx.query('select pg_advisory_xact_lock($1)', [POSITION_LOCK]);
+): Promise<ReadonlyArray<AppendOutcome>> => {
+  const ordered = appends.map((append) => [...append].sort(byStreamId));
+  const writes = ordered.flat();
+  const streamIds = writes.map((w) => w.streamId).sort();
+  const created = await ensureStreams(tx, streamIds);
+  const states = await lockStreams(tx, streamIds);
+  const known = await lockPositionsAndFindKnown(tx, writes);
+  const planned = ordered.map((append) => planAppend(append, states, known));
+  planned.forEach((plan, i) => {
+    if (E.isLeft(plan) && (ordered[i] ?? []).some((w) => created.has(w.streamId)))
+      throw new Refusal(plan.left);
+  });
   const recordedAt = clock.now();
-  const results = new Map<string, AppendResult>();
-  for (const p of plans.values()) {
-    if (p.replay !== undefined) results.set(p.write.streamId, p.replay);
-    else if (p.write.events.length === 0) {
-      results.set(p.write.streamId, {
-        streamId: p.write.streamId,
-        nextExpectedRevision: p.state.exists ? p.state.revision : 'no_stream',
-        events: [],
-        replayed: false,
-      });
+  const writing = planned.flatMap((plan) =>
+    E.isRight(plan)
+      ? plan.right.filter((p): p is Extract<Plan, { kind: 'write' }> => p.kind === 'write')
+      : [],
+  );
+  const inserted = writing.length > 0 ? await insertAll(tx, writing, recordedAt) : new Map();
+  const outcomes: AppendOutcome[] = [];
+  const messages: OutboxMessage[] = [];
+  for (const [i, plan] of planned.entries()) {
+    if (E.isLeft(plan)) {
+      outcomes.push(plan);
+      continue;
     }
-  }
-  const recorded: RecordedEvent[] = [];
-  for (const p of writing) {
-    const result = await insert(tx, p.write, p.state, recordedAt);
-    results.set(p.write.streamId, result);
-    recorded.push(...result.events);
-  }
-  if (derive !== undefined && recorded.length > 0) {
-    recorded.sort((a, b) => comparePositions(a.globalPosition, b.globalPosition));
-    let messages: ReturnType<OutboxDerivation>;
-    try {
-      messages = derive(recorded);
-      messages.forEach(checkOutboxMessage);
-    } catch (error) {
-      throw new DerivationFailure(error);
+    const byStream = new Map<string, AppendResult>();
+    for (const p of plan.right) {
+      if (p.kind === 'replay') byStream.set(p.write.streamId, await replayed(tx, p));
+      else if (p.kind === 'empty') {
+        byStream.set(p.write.streamId, {
+          streamId: p.write.streamId,
+          nextExpectedRevision: nextExpected(p.state),
+          events: [],
+          replayed: false,
+        });
+      } else {
+        byStream.set(p.write.streamId, {
+          streamId: p.write.streamId,
+          nextExpectedRevision: p.first + p.write.events.length - 1,
+          events: inserted.get(p.write.streamId) ?? [],
+          replayed: false,
+        });
+      }
     }
-    await insertOutboxMessages(tx, messages, recordedAt);
+    const results = (appends[i] ?? []).map((w) => byStream.get(w.streamId) as AppendResult);
+    if (derive !== undefined) messages.push(...deriveMessages(derive, results));
+    outcomes.push(E.right(results));
   }
-  return writes.map((w) => results.get(w.streamId) as AppendResult);
+  await insertOutboxMessages(tx, messages, recordedAt);
+  return outcomes;
 };

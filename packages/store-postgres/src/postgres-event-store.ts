@@ -18,7 +18,15 @@ import {
   systemClock,
 } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { APPENDED_CHANNEL, appendInTransaction, DerivationFailure, Refusal } from './append.js';
+import {
+  APPENDED_CHANNEL,
+  type Append,
+  type AppendOutcome,
+  appendBatch,
+  DerivationFailure,
+  Refusal,
+} from './append.js';
+import { type GroupCommitOptions, groupCommit } from './group-commit.js';
 import { migrate } from './migrations.js';
 import { type EventRow, eventColumns, recordedEventOf } from './rows.js';
 import type { SqlClient } from './sql.js';
@@ -37,6 +45,17 @@ export interface PostgresEventStoreOptions {
    * transaction; `postgresOutbox` over the same database hands them to dispatchers.
    */
   readonly outbox?: { readonly derive: OutboxDerivation };
+  /**
+   * Concurrent appends share transactions (group commit): how many append transactions may be in flight and how
+   * many events one may take (docs/adapters/postgres.md).
+   */
+  readonly groupCommit?: GroupCommitOptions;
+}
+
+interface QueuedAppend {
+  readonly writes: Append;
+  readonly streamIds: ReadonlyArray<string>;
+  readonly events: number;
 }
 
 const positionOf = (position: string | undefined): string =>
@@ -89,16 +108,31 @@ export const postgresEventStore = async (
     }
   };
 
+  const batches = groupCommit<QueuedAppend, AppendOutcome>(
+    (appends) =>
+      client.transaction((tx) =>
+        appendBatch(
+          tx,
+          appends.map((a) => a.writes),
+          clock,
+          options.outbox?.derive,
+        ),
+      ),
+    options.groupCommit,
+  );
+
   const appendToStreams: NonNullable<EventStore['appendToStreams']> = async (writes) => {
     if (closed) return E.left(closedStore());
-    const ids = writes.map((w) => w.streamId);
-    if (new Set(ids).size !== ids.length) throw new TypeError('appendToStreams: a stream appears twice');
+    const streamIds = writes.map((w) => w.streamId);
+    if (new Set(streamIds).size !== streamIds.length) {
+      throw new TypeError('appendToStreams: a stream appears twice');
+    }
+    const events = writes.reduce((n, w) => n + w.events.length, 0);
     try {
-      const results = await client.transaction((tx) =>
-        appendInTransaction(tx, writes, clock, options.outbox?.derive),
-      );
-      if (results.some((r) => !r.replayed && r.events.length > 0)) signal.notify();
-      return E.right(results);
+      const outcome = await batches.submit({ writes, streamIds, events });
+      if (E.isRight(outcome) && outcome.right.some((r) => !r.replayed && r.events.length > 0))
+        signal.notify();
+      return outcome;
     } catch (error) {
       if (error instanceof Refusal) return E.left(error.error);
       // The transaction rolled back; a bug in the embedder's derivation is theirs to see, not a store failure.
