@@ -17,7 +17,7 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import { insertOutboxMessages } from './outbox.js';
 import { type EventRow, eventColumns, recordedEventOf } from './rows.js';
-import type { SqlExecutor } from './sql.js';
+import type { SqlClient, SqlExecutor } from './sql.js';
 
 /** Thrown inside a transaction to roll it back with an expected failure, caught by the caller. */
 export class Refusal extends Error {
@@ -86,22 +86,82 @@ const lockStreams = async (tx: SqlExecutor, streamIds: ReadonlyArray<string>) =>
  * already hold. The lookup runs after the stream locks, so it sees everything committed before them.
  */
 const lockPositionsAndFindKnown = async (tx: SqlExecutor, writes: ReadonlyArray<StreamWrite>) => {
-  const pairs = writes.flatMap((w) => w.events.map((e) => ({ stream_id: w.streamId, event_id: e.eventId })));
   const rows = await tx.query<{ known: Array<{ stream_id: string; id: string; revision: number }> | null }>(
-    `select pg_advisory_xact_lock($1)::text as locked,
-       (select json_agg(json_build_object('stream_id', e.stream_id, 'id', e.event_id, 'revision', e.stream_revision))
-          from fostering_events e
-          join jsonb_to_recordset($2::jsonb) as k(stream_id text, event_id text)
-            on e.stream_id = k.stream_id and e.event_id = k.event_id) as known`,
-    [POSITION_LOCK, JSON.stringify(pairs)],
+    `select pg_advisory_xact_lock($1)::text as locked, ${KNOWN_IDS.replace('$KNOWN', '$2')} as known`,
+    [POSITION_LOCK, eventIdPairs(writes)],
   );
+  return knownOf(rows[0]?.known ?? null);
+};
+
+/** Thrown by the fast path when a stream has no row yet: the batch is run again on the careful path. */
+export class NewStreams extends Error {
+  constructor() {
+    super('the append creates streams');
+  }
+}
+
+const knownOf = (rows: ReadonlyArray<{ stream_id: string; id: string; revision: number }> | null) => {
   const known = new Map<string, Map<string, number>>();
-  for (const row of rows[0]?.known ?? []) {
+  for (const row of rows ?? []) {
     const ids = known.get(row.stream_id) ?? new Map<string, number>();
     ids.set(row.id, Number(row.revision));
     known.set(row.stream_id, ids);
   }
   return known;
+};
+
+const eventIdPairs = (writes: ReadonlyArray<StreamWrite>) =>
+  JSON.stringify(
+    writes.flatMap((w) => w.events.map((e) => ({ stream_id: w.streamId, event_id: e.eventId }))),
+  );
+
+const KNOWN_IDS = `(select json_agg(json_build_object('stream_id', e.stream_id, 'id', e.event_id, 'revision', e.stream_revision))
+   from fostering_events e
+   join jsonb_to_recordset($KNOWN::jsonb) as k(stream_id text, event_id text)
+     on e.stream_id = k.stream_id and e.event_id = k.event_id)`;
+
+/**
+ * The fast path, for streams that already exist: one round trip locks every stream's row in stream-id order,
+ * then (once all are locked) the position lock, and looks up the batch's event ids. The lookup reads the
+ * statement's snapshot, taken before any wait for a lock; a row whose locked revision differs from the one in
+ * that snapshot was appended to meanwhile, and its ids are looked up again. A missing row means a new stream:
+ * `NewStreams` rolls the transaction back for the careful path (taking a stream's row lock after the position
+ * lock could deadlock).
+ */
+const lockExisting = async (
+  tx: SqlExecutor,
+  streamIds: ReadonlyArray<string>,
+  writes: ReadonlyArray<StreamWrite>,
+) => {
+  const rows = await tx.query<{
+    streams: Array<{ stream_id: string; revision: number; seen: number }> | null;
+    known: Array<{ stream_id: string; id: string; revision: number }> | null;
+  }>(
+    `with locked as (
+       select stream_id, revision from fostering_streams where stream_id = any($1::text[]) order by stream_id for update
+     ), summary as (
+       select count(*)::int as found,
+         json_agg(json_build_object('stream_id', l.stream_id, 'revision', l.revision,
+           'seen', (select f.revision from fostering_streams f where f.stream_id = l.stream_id))) as streams
+       from locked l
+     )
+     select s.streams, case when s.found = $2 then pg_advisory_xact_lock($3)::text end as positions,
+       ${KNOWN_IDS.replace('$KNOWN', '$4')} as known
+     from summary s`,
+    [streamIds, streamIds.length, POSITION_LOCK, eventIdPairs(writes)],
+  );
+  const streams = rows[0]?.streams ?? [];
+  if (streams.length < streamIds.length) throw new NewStreams();
+  const states = new Map<string, StreamState>(
+    streams.map((row) => [row.stream_id, row.revision < 0 ? noStream : streamAt(Number(row.revision))]),
+  );
+  const moved = new Set(streams.filter((row) => row.seen !== row.revision).map((row) => row.stream_id));
+  if (moved.size === 0) return { states, known: knownOf(rows[0]?.known ?? null) };
+  const again = await tx.query<{ known: Array<{ stream_id: string; id: string; revision: number }> | null }>(
+    `select ${KNOWN_IDS.replace('$KNOWN', '$1')} as known`,
+    [eventIdPairs(writes)],
+  );
+  return { states, known: knownOf(again[0]?.known ?? null) };
 };
 
 type Plan =
@@ -242,14 +302,24 @@ export const appendBatch = async (
   tx: SqlExecutor,
   appends: ReadonlyArray<Append>,
   clock: Clock,
-  derive?: OutboxDerivation,
+  derive: OutboxDerivation | undefined,
+  path: 'fast' | 'careful',
 ): Promise<ReadonlyArray<AppendOutcome>> => {
   const ordered = appends.map((append) => [...append].sort(byStreamId));
   const writes = ordered.flat();
   const streamIds = writes.map((w) => w.streamId).sort();
-  const created = await ensureStreams(tx, streamIds);
-  const states = await lockStreams(tx, streamIds);
-  const known = await lockPositionsAndFindKnown(tx, writes);
+  let created: ReadonlySet<string> = new Set();
+  let locked: {
+    states: ReadonlyMap<string, StreamState>;
+    known: ReadonlyMap<string, ReadonlyMap<string, number>>;
+  };
+  if (path === 'fast') locked = await lockExisting(tx, streamIds, writes);
+  else {
+    created = await ensureStreams(tx, streamIds);
+    const states = await lockStreams(tx, streamIds);
+    locked = { states, known: await lockPositionsAndFindKnown(tx, writes) };
+  }
+  const { states, known } = locked;
   const planned = ordered.map((append) => planAppend(append, states, known));
   planned.forEach((plan, i) => {
     if (E.isLeft(plan) && (ordered[i] ?? []).some((w) => created.has(w.streamId)))
@@ -294,4 +364,24 @@ export const appendBatch = async (
   }
   await insertOutboxMessages(tx, messages, recordedAt);
   return outcomes;
+};
+
+/**
+ * Runs a batch in its own transaction: on the fast path when its streams probably exist (nothing in it expects
+ * `no_stream`), and again on the careful path, which creates the missing rows first, if one did not.
+ */
+export const appendAll = async (
+  client: SqlClient,
+  appends: ReadonlyArray<Append>,
+  clock: Clock,
+  derive?: OutboxDerivation,
+): Promise<ReadonlyArray<AppendOutcome>> => {
+  const careful = () => client.transaction((tx) => appendBatch(tx, appends, clock, derive, 'careful'));
+  if (appends.some((append) => append.some((w) => w.expectedRevision === 'no_stream'))) return careful();
+  try {
+    return await client.transaction((tx) => appendBatch(tx, appends, clock, derive, 'fast'));
+  } catch (error) {
+    if (error instanceof NewStreams) return careful();
+    throw error;
+  }
 };

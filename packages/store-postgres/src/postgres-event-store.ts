@@ -22,7 +22,7 @@ import {
   APPENDED_CHANNEL,
   type Append,
   type AppendOutcome,
-  appendBatch,
+  appendAll,
   DerivationFailure,
   Refusal,
 } from './append.js';
@@ -110,13 +110,11 @@ export const postgresEventStore = async (
 
   const batches = groupCommit<QueuedAppend, AppendOutcome>(
     (appends) =>
-      client.transaction((tx) =>
-        appendBatch(
-          tx,
-          appends.map((a) => a.writes),
-          clock,
-          options.outbox?.derive,
-        ),
+      appendAll(
+        client,
+        appends.map((a) => a.writes),
+        clock,
+        options.outbox?.derive,
       ),
     options.groupCommit,
   );
