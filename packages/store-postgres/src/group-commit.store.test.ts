@@ -183,13 +183,17 @@ describe.each(targets)('group commit on %s', (_, clientOf) => {
 });
 
 describe('the fast path on the embedded server', () => {
-  it('recognises a replay of events committed while it waited for the stream lock', { timeout: 60_000 }, async () => {
+  it('recognises a replay of events committed while it waited for the stream lock', {
+    timeout: 60_000,
+  }, async () => {
     if (server === undefined) throw new Error('the embedded server did not start');
     const store = await postgresEventStore(pgPoolClient(server.pool()));
     const streamId = `gc-wait-${newEventId().slice(-8)}`;
     const other = await server.pool({ max: 1 }).connect();
     try {
-      expect(E.isRight(await store.append(streamId, [event()], { expectedRevision: 'no_stream' }))).toBe(true);
+      expect(E.isRight(await store.append(streamId, [event()], { expectedRevision: 'no_stream' }))).toBe(
+        true,
+      );
       const racing = event();
       // Another writer holds the stream's lock while it writes `racing` at revision 1.
       await other.query('begin');
