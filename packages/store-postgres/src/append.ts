@@ -16,8 +16,15 @@ import {
 } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { insertOutboxMessages } from './outbox.js';
-import { type EventRow, eventColumns, recordedEventOf } from './rows.js';
-import type { SqlClient, SqlExecutor } from './sql.js';
+import {
+  type EventRow,
+  eventColumns,
+  type InsertedRow,
+  insertedColumns,
+  recordedEventOf,
+  recordedFromWrites,
+} from './rows.js';
+import type { SqlExecutor } from './sql.js';
 
 /** Thrown inside a transaction to roll it back with an expected failure, caught by the caller. */
 export class Refusal extends Error {
@@ -58,6 +65,7 @@ const ensureStreams = async (tx: SqlExecutor, streamIds: ReadonlyArray<string>) 
      select stream_id, -1 from unnest($1::text[]) as s(stream_id) order by stream_id
      on conflict do nothing returning stream_id`,
     [streamIds],
+    { name: 'fostering_append_ensure' },
   );
   return new Set(rows.map((row) => row.stream_id));
 };
@@ -71,6 +79,7 @@ const lockStreams = async (tx: SqlExecutor, streamIds: ReadonlyArray<string>) =>
     `select stream_id, revision::text as revision from fostering_streams where stream_id = any($1::text[])
      order by stream_id for update`,
     [streamIds],
+    { name: 'fostering_append_lock' },
   );
   return new Map<string, StreamState>(
     rows.map((row) => {
@@ -89,6 +98,7 @@ const lockPositionsAndFindKnown = async (tx: SqlExecutor, writes: ReadonlyArray<
   const rows = await tx.query<{ known: Array<{ stream_id: string; id: string; revision: number }> | null }>(
     `select pg_advisory_xact_lock($1)::text as locked, ${KNOWN_IDS.replace('$KNOWN', '$2')} as known`,
     [POSITION_LOCK, eventIdPairs(writes)],
+    { name: 'fostering_append_positions' },
   );
   return knownOf(rows[0]?.known ?? null);
 };
@@ -149,6 +159,7 @@ const lockExisting = async (
        ${KNOWN_IDS.replace('$KNOWN', '$4')} as known
      from summary s`,
     [streamIds, streamIds.length, POSITION_LOCK, eventIdPairs(writes)],
+    { name: 'fostering_append_lock_existing' },
   );
   const streams = rows[0]?.streams ?? [];
   if (streams.length < streamIds.length) throw new NewStreams();
@@ -160,6 +171,7 @@ const lockExisting = async (
   const again = await tx.query<{ known: Array<{ stream_id: string; id: string; revision: number }> | null }>(
     `select ${KNOWN_IDS.replace('$KNOWN', '$1')} as known`,
     [eventIdPairs(writes)],
+    { name: 'fostering_append_known_again' },
   );
   return { states, known: knownOf(again[0]?.known ?? null) };
 };
@@ -246,7 +258,7 @@ const insertAll = async (
     revision: first + write.events.length - 1,
   }));
   // The notification is delivered only on commit, and repeats within a transaction collapse into one.
-  const inserted = await tx.query<EventRow>(
+  const inserted = await tx.query<InsertedRow>(
     `with inserted as (
        insert into fostering_events (event_id, stream_id, stream_revision, type, schema_version, data, occurred_at,
          recorded_at, actor_id, actor_role, correlation_id, causation_id)
@@ -256,23 +268,20 @@ const insertAll = async (
          as r(n integer, event_id text, stream_id text, stream_revision bigint, type text, schema_version integer, data jsonb,
               occurred_at timestamptz, actor_id text, actor_role text, correlation_id text, causation_id text)
        order by r.n
-       returning ${eventColumns}
+       returning ${insertedColumns}
      ), moved as (
        update fostering_streams s set revision = m.revision
        from jsonb_to_recordset($3::jsonb) as m(stream_id text, revision bigint) where s.stream_id = m.stream_id
      )
      select inserted.*, pg_notify($4, '') from inserted`,
     [JSON.stringify(rows), recordedAt, JSON.stringify(moves), APPENDED_CHANNEL],
+    { name: 'fostering_append_insert' },
   );
-  const byStream = new Map<string, RecordedEvent[]>();
-  for (const row of inserted) {
-    const event = recordedEventOf(row);
-    const events = byStream.get(event.streamId) ?? [];
-    events.push(event);
-    byStream.set(event.streamId, events);
-  }
-  for (const events of byStream.values()) events.sort((a, b) => a.streamRevision - b.streamRevision);
-  return byStream;
+  return recordedFromWrites(
+    plans.map((p) => p.write),
+    inserted,
+    recordedAt,
+  );
 };
 
 const deriveMessages = (derive: OutboxDerivation, results: ReadonlyArray<AppendResult>) => {
@@ -364,24 +373,4 @@ export const appendBatch = async (
   }
   await insertOutboxMessages(tx, messages, recordedAt);
   return outcomes;
-};
-
-/**
- * Runs a batch in its own transaction: on the fast path when its streams probably exist (nothing in it expects
- * `no_stream`), and again on the careful path, which creates the missing rows first, if one did not.
- */
-export const appendAll = async (
-  client: SqlClient,
-  appends: ReadonlyArray<Append>,
-  clock: Clock,
-  derive?: OutboxDerivation,
-): Promise<ReadonlyArray<AppendOutcome>> => {
-  const careful = () => client.transaction((tx) => appendBatch(tx, appends, clock, derive, 'careful'));
-  if (appends.some((append) => append.some((w) => w.expectedRevision === 'no_stream'))) return careful();
-  try {
-    return await client.transaction((tx) => appendBatch(tx, appends, clock, derive, 'fast'));
-  } catch (error) {
-    if (error instanceof NewStreams) return careful();
-    throw error;
-  }
 };

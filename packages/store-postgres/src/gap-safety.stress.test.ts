@@ -4,7 +4,7 @@ import { collect, readInBackground } from '@fostering/testkit';
 import * as E from 'fp-ts/lib/Either.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresEventStore } from './postgres-event-store.js';
-import { pgPoolClient, type SqlClient } from './sql.js';
+import { pgPoolClient, type QueryOptions, type SqlClient } from './sql.js';
 import { type RunningServer, startEmbeddedServer } from './testing/embedded-server.js';
 
 let server: RunningServer | undefined;
@@ -15,11 +15,22 @@ afterAll(async () => {
   await server?.stop();
 }, 60_000);
 
-/** A client whose every third transaction lingers before committing, still holding whatever it locked. */
+/**
+ * A client whose every third append lingers before committing, still holding whatever it locked: a transaction,
+ * or an append made in one statement, which runs here in a transaction of its own so that it can linger.
+ */
 const lingering = (inner: SqlClient): SqlClient => {
   let n = 0;
   return {
     ...inner,
+    query: <Row extends object>(text: string, params?: ReadonlyArray<unknown>, options?: QueryOptions) =>
+      options?.name === 'fostering_append_one_statement' && ++n % 3 === 0
+        ? inner.transaction(async (tx) => {
+            const result = await tx.query<Row>(text, params, options);
+            await tx.query('select pg_sleep(0.02)');
+            return result;
+          })
+        : inner.query<Row>(text, params, options),
     transaction: (work) =>
       inner.transaction(async (tx) => {
         const result = await work(tx);

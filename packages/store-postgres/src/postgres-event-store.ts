@@ -18,18 +18,12 @@ import {
   systemClock,
 } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
-import {
-  APPENDED_CHANNEL,
-  type Append,
-  type AppendOutcome,
-  appendAll,
-  DerivationFailure,
-  Refusal,
-} from './append.js';
+import { APPENDED_CHANNEL, type Append, type AppendOutcome, DerivationFailure, Refusal } from './append.js';
+import { appendAll } from './append-all.js';
 import { type GroupCommitOptions, groupCommit } from './group-commit.js';
 import { migrate } from './migrations.js';
 import { type EventRow, eventColumns, recordedEventOf } from './rows.js';
-import type { SqlClient } from './sql.js';
+import type { QueryOptions, SqlClient } from './sql.js';
 import { sqlFailure } from './sql-errors.js';
 
 export interface PostgresEventStoreOptions {
@@ -99,10 +93,14 @@ export const postgresEventStore = async (
   const closedStore = () =>
     storeUnavailable(client.name, `store '${client.name}' is closed`, { reason: 'closed' });
 
-  const query = async <Row extends object>(text: string, params: ReadonlyArray<unknown>) => {
+  const query = async <Row extends object>(
+    text: string,
+    params: ReadonlyArray<unknown>,
+    options?: QueryOptions,
+  ) => {
     if (closed) throw new StoreFailure(closedStore());
     try {
-      return await client.query<Row>(text, params);
+      return await client.query<Row>(text, params, options);
     } catch (error) {
       throw new StoreFailure(failure(error));
     }
@@ -143,6 +141,7 @@ export const postgresEventStore = async (
     const rows = await query<{ revision: string }>(
       'select revision::text as revision from fostering_streams where stream_id = $1',
       [streamId],
+      { name: 'fostering_stream_revision' },
     );
     return Number(rows[0]?.revision ?? -1);
   };
@@ -162,6 +161,7 @@ export const postgresEventStore = async (
         `select ${eventColumns} from fostering_events where stream_id = $1 and stream_revision ${backwards ? '<=' : '>='} $2
          order by stream_revision ${backwards ? 'desc' : 'asc'} limit $3`,
         [streamId, next, Math.min(pageSize, limit - count)],
+        { name: backwards ? 'fostering_read_stream_backwards' : 'fostering_read_stream' },
       );
       for (const row of rows) {
         count++;
@@ -189,6 +189,8 @@ export const postgresEventStore = async (
         `select ${eventColumns} from fostering_events where global_position ${backwards ? '<' : '>'} $1::bigint
          ${filter.sql} order by global_position ${backwards ? 'desc' : 'asc'} limit $2`,
         [position, Math.min(pageSize, limit - count), ...filter.params],
+        // Filtered reads vary in text; only the unfiltered ones, the rebuild's, are worth preparing.
+        filter.sql === '' ? { name: backwards ? 'fostering_read_all_backwards' : 'fostering_read_all' } : {},
       );
       for (const row of rows) {
         count++;
@@ -203,6 +205,7 @@ export const postgresEventStore = async (
     const rows = await query<EventRow>(
       `select ${eventColumns} from fostering_events where global_position > $1::bigint order by global_position limit $2`,
       [positionOf(after), pageSize],
+      { name: 'fostering_read_page' },
     );
     return rows.map(recordedEventOf);
   };

@@ -1,4 +1,4 @@
-import { encodePosition, type JsonValue, type RecordedEvent } from '@fostering/core';
+import { encodePosition, type JsonValue, type RecordedEvent, type StreamWrite } from '@fostering/core';
 
 /** Columns every event read selects, with numbers as text so that both drivers hand back the same shapes. */
 export const eventColumns = `global_position::text as position, event_id, stream_id, stream_revision::text as revision,
@@ -36,3 +36,61 @@ export const recordedEventOf = (row: EventRow): RecordedEvent => ({
   correlationId: row.correlation_id,
   causationId: row.causation_id,
 });
+
+/** What an append's insert hands back: with the events written, enough to make each recorded event. */
+export interface InsertedRow {
+  readonly position: string;
+  readonly stream_id: string;
+  readonly revision: string;
+}
+
+export const insertedColumns =
+  'global_position::text as position, stream_id, stream_revision::text as revision';
+
+/**
+ * The recorded events of the writes just inserted, without reading them back: each write's events paired in
+ * order with its stream's inserted rows. The data goes through a JSON round trip, as it does on its way into
+ * the database, so the result holds what a read would return (bar the order of keys, which jsonb sorts).
+ */
+export const recordedFromWrites = (
+  writes: ReadonlyArray<StreamWrite>,
+  inserted: ReadonlyArray<InsertedRow>,
+  recordedAt: Date,
+): Map<string, RecordedEvent[]> => {
+  const rowsOf = new Map<string, InsertedRow[]>();
+  for (const row of inserted) {
+    const rows = rowsOf.get(row.stream_id) ?? [];
+    rows.push(row);
+    rowsOf.set(row.stream_id, rows);
+  }
+  const byStream = new Map<string, RecordedEvent[]>();
+  for (const write of writes) {
+    const rows = (rowsOf.get(write.streamId) ?? []).sort((a, b) => Number(a.revision) - Number(b.revision));
+    if (rows.length !== write.events.length) {
+      throw new Error(
+        `stream '${write.streamId}': ${rows.length} rows inserted for ${write.events.length} events`,
+      );
+    }
+    byStream.set(
+      write.streamId,
+      write.events.map((event, i) => {
+        const row = rows[i] as InsertedRow;
+        return {
+          eventId: event.eventId,
+          streamId: write.streamId,
+          streamRevision: Number(row.revision),
+          globalPosition: encodePosition(BigInt(row.position)),
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          data: JSON.parse(JSON.stringify(event.data)) as JsonValue,
+          occurredAt: new Date(event.occurredAt.getTime()),
+          recordedAt,
+          actor: { id: event.actor.id, role: event.actor.role },
+          correlationId: event.correlationId,
+          causationId: event.causationId,
+        };
+      }),
+    );
+  }
+  return byStream;
+};

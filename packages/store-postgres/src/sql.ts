@@ -9,7 +9,17 @@ export interface SqlExecutor {
   readonly query: <Row extends object>(
     text: string,
     params?: ReadonlyArray<unknown>,
+    options?: QueryOptions,
   ) => Promise<ReadonlyArray<Row>>;
+}
+
+export interface QueryOptions {
+  /**
+   * Names a statement whose text never changes, so a driver that can may prepare it once per connection and
+   * skip parsing and planning on every later run (the store's hot statements: appends, stream and catch-up reads).
+   * A driver may ignore it.
+   */
+  readonly name?: string;
 }
 
 export interface SqlClient extends SqlExecutor {
@@ -41,9 +51,19 @@ export const pgliteClient = (db: PGlite, options: { readonly closeDatabase?: boo
   },
 });
 
-const pgExecutor = (client: Pool | PoolClient): SqlExecutor => ({
-  query: async <Row extends object>(text: string, params: ReadonlyArray<unknown> = []) =>
-    (await client.query(text, [...params])).rows as Row[],
+const pgExecutor = (client: Pool | PoolClient, prepare: boolean): SqlExecutor => ({
+  query: async <Row extends object>(
+    text: string,
+    params: ReadonlyArray<unknown> = [],
+    options: QueryOptions = {},
+  ) => {
+    const name = prepare ? options.name : undefined;
+    return (
+      await client.query(
+        name === undefined ? { text, values: [...params] } : { name, text, values: [...params] },
+      )
+    ).rows as Row[];
+  },
 });
 
 // A connection the server drops (a restart, a failover) makes `pg` emit 'error' on the client; unlistened, that
@@ -51,12 +71,24 @@ const pgExecutor = (client: Pool | PoolClient): SqlExecutor => ({
 // the next one, which the store turns into a `StoreUnavailable`.
 const ignoreConnectionError = () => undefined;
 
+export interface PgPoolClientOptions {
+  /** End the pool when the store closes (default true). */
+  readonly closePool?: boolean;
+  /**
+   * Prepare the store's hot statements once per connection (default true). Turn it off behind a connection
+   * pooler that cannot keep prepared statements (PgBouncer in transaction mode before 1.21, or without
+   * `max_prepared_statements`).
+   */
+  readonly prepareStatements?: boolean;
+}
+
 /** A PostgreSQL server through a `pg` pool: each transaction on its own pooled connection. */
-export const pgPoolClient = (pool: Pool, options: { readonly closePool?: boolean } = {}): SqlClient => {
+export const pgPoolClient = (pool: Pool, options: PgPoolClientOptions = {}): SqlClient => {
   pool.on('error', ignoreConnectionError);
+  const prepare = options.prepareStatements ?? true;
   return {
     name: 'postgres',
-    ...pgExecutor(pool),
+    ...pgExecutor(pool, prepare),
     transaction: async (work) => {
       const client = await pool.connect();
       client.on('error', ignoreConnectionError);
@@ -64,7 +96,7 @@ export const pgPoolClient = (pool: Pool, options: { readonly closePool?: boolean
       let broken = false;
       try {
         await client.query('begin');
-        const result = await work(pgExecutor(client));
+        const result = await work(pgExecutor(client, prepare));
         await client.query('commit');
         return result;
       } catch (error) {
