@@ -13,9 +13,9 @@ import type {
   StreamWrite,
 } from './event-store.js';
 import { checkExpectedRevision, noStream, type StreamState, streamAt } from './expected-revision.js';
+import { frozenJsonCopy } from './frozen-json.js';
 import { classifyAppend } from './idempotency.js';
 import type { InMemoryOutbox } from './in-memory-outbox.js';
-import type { JsonValue } from './json.js';
 import { checkOutboxMessage, type OutboxDerivation } from './outbox.js';
 import { decodePosition, encodePosition, type GlobalPosition } from './position.js';
 
@@ -33,17 +33,6 @@ interface StreamRecord {
   readonly events: RecordedEvent[];
   readonly revisionById: Map<string, number>;
 }
-
-const deepFreeze = <T>(value: T): T => {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const inner of Object.values(value)) deepFreeze(inner);
-    Object.freeze(value);
-  }
-  return value;
-};
-
-// A JSON round trip stores exactly what a database adapter would give back, so code that works here works there.
-const asStoredJson = (data: JsonValue): JsonValue => JSON.parse(JSON.stringify(data)) as JsonValue;
 
 /** Where a read of the global log starts, as an index into the log. */
 const indexAfter = (position: GlobalPosition | undefined): number =>
@@ -108,7 +97,9 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
             eventId: event.eventId,
             type: event.type,
             schemaVersion: event.schemaVersion,
-            data: deepFreeze(asStoredJson(event.data)),
+            // As a JSON round trip would store it: exactly what a database adapter gives back, so code that works
+            // here works there.
+            data: frozenJsonCopy(event.data),
             occurredAt: new Date(event.occurredAt.getTime()),
             actor: Object.freeze({ id: event.actor.id, role: event.actor.role }),
             correlationId: event.correlationId,

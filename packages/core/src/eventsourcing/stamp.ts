@@ -17,12 +17,18 @@ export const eventStamper = (
   const correlationId = metadata.correlationId ?? newCorrelationId();
   const occurredAt = metadata.occurredAt ?? clock.now();
   return <E extends DomainEvent>(registry: EventRegistry<E>) =>
-    (event: E): NewEvent => ({
-      ...registry.encode(event),
-      eventId: nextEventId(),
-      occurredAt,
-      actor: metadata.actor,
-      correlationId,
-      causationId: metadata.causationId ?? correlationId,
-    });
+    (event: E): NewEvent => {
+      const encoded = registry.encode(event);
+      // Field by field: one object shape for every stamped event.
+      return {
+        type: encoded.type,
+        schemaVersion: encoded.schemaVersion,
+        data: encoded.data,
+        eventId: nextEventId(),
+        occurredAt,
+        actor: metadata.actor,
+        correlationId,
+        causationId: metadata.causationId ?? correlationId,
+      };
+    };
 };

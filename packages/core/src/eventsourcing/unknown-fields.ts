@@ -13,8 +13,18 @@ type Walkable = t.Mixed & {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+// Codecs are built once and checked on every command: remember what each declares.
+const declared = new WeakMap<Walkable, t.Props | undefined>();
+
 /** The fields an object-shaped codec declares, through intersections and wrappers; undefined if not an object. */
 const declaredProps = (codec: Walkable): t.Props | undefined => {
+  if (declared.has(codec)) return declared.get(codec);
+  const props = findProps(codec);
+  declared.set(codec, props);
+  return props;
+};
+
+const findProps = (codec: Walkable): t.Props | undefined => {
   switch (codec._tag) {
     case 'InterfaceType':
     case 'PartialType':
@@ -66,14 +76,24 @@ export const fieldPath = (keys: Keys, path = ''): string => keys.reduce(join, pa
  * writes as a dotted path, kept apart so that an empty key can be told from a key that is written `""`.
  */
 export const unknownFieldKeys = (codec: t.Mixed, value: unknown, keys: Keys = []): Keys | undefined => {
+  const suffix = unknownSuffix(codec, value);
+  return suffix === undefined ? undefined : [...keys, ...suffix];
+};
+
+/** The keys after `value` to its first undeclared field; built only on the way back from one, seldom taken. */
+const within = (key: string, suffix: Keys | undefined): Keys | undefined =>
+  suffix === undefined ? undefined : [key, ...suffix];
+
+const unknownSuffix = (codec: t.Mixed, value: unknown): Keys | undefined => {
   const walkable = codec as Walkable;
   const props = declaredProps(walkable);
   if (props !== undefined && isPlainObject(value)) {
-    for (const [key, inner] of Object.entries(value)) {
+    for (const key in value) {
       // Own properties only: 'valueOf' or 'constructor' are not fields just because every object has them.
-      if (!Object.hasOwn(props, key)) return [...keys, key];
-      const nested = unknownFieldKeys(props[key] as t.Mixed, inner, [...keys, key]);
-      if (nested !== undefined) return nested;
+      if (!Object.hasOwn(value, key)) continue;
+      if (!Object.hasOwn(props, key)) return [key];
+      const nested = unknownSuffix(props[key] as t.Mixed, value[key]);
+      if (nested !== undefined) return within(key, nested);
     }
     return undefined;
   }
@@ -83,20 +103,20 @@ export const unknownFieldKeys = (codec: t.Mixed, value: unknown, keys: Keys = []
     case 'ReadonlyType':
     case 'PersonalDataType':
     case 'RecursiveType':
-      return walkable.type === undefined ? undefined : unknownFieldKeys(walkable.type, value, keys);
+      return walkable.type === undefined ? undefined : unknownSuffix(walkable.type, value);
     case 'ArrayType':
     case 'ReadonlyArrayType':
       if (!Array.isArray(value) || walkable.type === undefined) return undefined;
-      for (const [index, item] of value.entries()) {
-        const nested = unknownFieldKeys(walkable.type, item, [...keys, String(index)]);
-        if (nested !== undefined) return nested;
+      for (let index = 0; index < value.length; index++) {
+        const nested = unknownSuffix(walkable.type, value[index]);
+        if (nested !== undefined) return within(String(index), nested);
       }
       return undefined;
     case 'DictionaryType':
       if (!isPlainObject(value) || walkable.codomain === undefined) return undefined;
       for (const [key, item] of Object.entries(value)) {
-        const nested = unknownFieldKeys(walkable.codomain, item, [...keys, key]);
-        if (nested !== undefined) return nested;
+        const nested = unknownSuffix(walkable.codomain, item);
+        if (nested !== undefined) return within(key, nested);
       }
       return undefined;
     case 'UnionType': {
@@ -106,7 +126,7 @@ export const unknownFieldKeys = (codec: t.Mixed, value: unknown, keys: Keys = []
       const member = (walkable.types ?? []).find(
         (m) => couldBe(m as Walkable, value) && E.isRight(m.decode(value)),
       );
-      return member === undefined ? undefined : unknownFieldKeys(member, value, keys);
+      return member === undefined ? undefined : unknownSuffix(member, value);
     }
     default:
       return undefined;
