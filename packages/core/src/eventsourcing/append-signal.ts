@@ -7,23 +7,27 @@ export type AppendOutcome = 'appended' | 'closed';
  */
 export class AppendSignal {
   private resolveCurrent: (outcome: AppendOutcome) => void = () => undefined;
-  private current: Promise<AppendOutcome> = this.renew();
+  // Made only when someone waits: most appends have no subscriber to wake, and should not pay for a promise.
+  private current: Promise<AppendOutcome> | undefined;
   private closed = false;
 
   /** Resolves at the next `notify` after this call with `appended`, or with `closed` once the store closes. */
   next(): Promise<AppendOutcome> {
+    if (this.closed) return Promise.resolve('closed');
+    this.current ??= this.renew();
     return this.current;
   }
 
   notify(): void {
-    if (this.closed) return;
+    if (this.closed || this.current === undefined) return;
     const resolve = this.resolveCurrent;
-    this.current = this.renew();
+    this.current = undefined;
     resolve('appended');
   }
 
   close(): void {
     this.closed = true;
+    this.current = undefined;
     this.resolveCurrent('closed');
   }
 

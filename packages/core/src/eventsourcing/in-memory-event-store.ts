@@ -140,8 +140,9 @@ export const inMemoryEventStore = (options: InMemoryEventStoreOptions = {}): Eve
     const writing = plans.filter((p) => p.replay === undefined).map((p) => p.write);
     const prepared = prepare(writing);
     // Messages are derived and checked before anything changes, so a deriver's bug leaves no events behind.
-    const recordedAt = prepared.flat()[0]?.recordedAt;
-    const messages = options.outbox === undefined ? [] : options.outbox.derive(prepared.flat());
+    const recorded = options.outbox === undefined ? [] : prepared.flat();
+    const recordedAt = recorded[0]?.recordedAt;
+    const messages = options.outbox === undefined ? [] : options.outbox.derive(recorded);
     messages.forEach(checkOutboxMessage);
     const committed = new Map(
       writing.map((write, i) => [write.streamId, commit(write.streamId, prepared[i] ?? [])]),

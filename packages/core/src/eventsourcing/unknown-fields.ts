@@ -123,9 +123,11 @@ const unknownSuffix = (codec: t.Mixed, value: unknown): Keys | undefined => {
       // The member the value is: for a command union, the one whose `kind` it has. Members whose literal fields
       // the value contradicts are passed over before decoding, since decoding a command against every member of
       // a union of ten was a tenth of handling it.
-      const member = (walkable.types ?? []).find(
-        (m) => couldBe(m as Walkable, value) && E.isRight(m.decode(value)),
-      );
+      // The value decodes with the union (callers check that first), so when only one member's literals allow
+      // it, that member is the one, with no decoding at all.
+      const candidates = (walkable.types ?? []).filter((m) => couldBe(m as Walkable, value));
+      const member =
+        candidates.length === 1 ? candidates[0] : candidates.find((m) => E.isRight(m.decode(value)));
       return member === undefined ? undefined : unknownSuffix(member, value);
     }
     default:
