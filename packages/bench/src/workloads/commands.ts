@@ -55,7 +55,7 @@ const ourSide = (cached: boolean): Side<OurStore> => ({
     cached
       ? ', with its state cache (`cache: stateCache()`): a command reads only the events appended since the state the handler remembers'
       : ', without a state cache: every load reads and decodes the whole stream through the event registry'
-  }; every append JSON-round-trips and freezes the events.`,
+  }; every append copies the events' data as a JSON round trip would and freezes it.`,
   fresh: () => {
     const store = inMemoryEventStore();
     return { store, handle: clinicHandlerOn(store, cached) };

@@ -55,7 +55,7 @@ const measure = async (mode: Mode): Promise<ReadonlyArray<WorkloadResult>> => {
       'Fostering Ledger',
       'ours',
       ours.bytesPerEvent,
-      'inMemoryEventStore(): the full envelope (event id, actor, correlation and causation ids, occurred-at, stream, revision, global position, recorded-at), data JSON-round-tripped and frozen; the global log, the per-stream lists and the event-id index for idempotent appends.',
+      'inMemoryEventStore(): the full envelope (event id, actor, correlation and causation ids, occurred-at, stream, revision, global position, recorded-at), data copied as a JSON round trip would give it back, and frozen; the global log, the per-stream lists and the event-id index for idempotent appends.',
     ),
     row(
       'Emmett 0.42 (in-memory)',

@@ -30,8 +30,9 @@ const oursWriter = async (db: OwnDatabase): Promise<Writer> => {
     name: 'Fostering Ledger',
     role: 'ours',
     note:
-      "append(…, { expectedRevision: 'any' }): one transaction that locks the stream's row, takes the position " +
-      'lock (held to commit, so positions become visible in order), inserts and notifies',
+      "append(…, { expectedRevision: 'any' }) on one store: appends made while others are written share the next " +
+      'transaction (group commit); each is one prepared statement that locks the streams, then the position lock ' +
+      '(held to commit, so positions become visible in order), inserts and notifies',
     reset: async () => {
       await pool.query('truncate fostering_events, fostering_streams restart identity');
     },
