@@ -11,6 +11,7 @@ export * from './eventsourcing/index.js';
 export * from './notifications/index.js';
 export * from './placements/index.js';
 export * from './policy/index.js';
+export * from './privacy/index.js';
 export * from './replay/index.js';
 export * from './reviews/index.js';
 export * from './rules/index.js';

@@ -9,6 +9,11 @@ export { readInBackground } from './event-store-contract/subscription-reader.js'
 export * from './fuzz/index.js';
 export * from './invariants/index.js';
 export {
+  describeKeyStoreContract,
+  type KeyStoreContractOptions,
+  type MakeKeyStore,
+} from './key-store-contract/index.js';
+export {
   describeOutboxContract,
   type MakeOutboxSetup,
   type OutboxContractOptions,

@@ -1,0 +1,4 @@
+import { describeKeyStoreContract } from '@fostering/testkit';
+import { inMemoryKeyStore } from './key-store.js';
+
+describeKeyStoreContract('in memory', () => inMemoryKeyStore());
