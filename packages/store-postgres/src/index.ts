@@ -1,4 +1,5 @@
 export { type ImportOptions, importHistory } from './import.js';
+export { type PostgresKeyStoreOptions, postgresKeyStore } from './key-store.js';
 export { latestSchemaVersion, migrate, migrations, schemaVersion } from './migrations.js';
 export { postgresOutbox } from './outbox.js';
 export { type PostgresEventStoreOptions, postgresEventStore } from './postgres-event-store.js';

@@ -77,6 +77,25 @@ export const migrations: ReadonlyArray<{
       `create index fostering_outbox_settled on fostering_outbox (status, settled_at) where status <> 'pending'`,
     ],
   },
+  {
+    version: 4,
+    statements: [
+      // Subjects' keys, wrapped under the embedder's master key, in tables of their own: never beside the events.
+      `create table fostering_subject_keys (
+         subject_id text not null,
+         key_id text not null,
+         wrapped text not null,
+         created_at timestamptz not null,
+         is_current boolean not null,
+         primary key (subject_id, key_id)
+       )`,
+      'create unique index fostering_subject_keys_current on fostering_subject_keys (subject_id) where is_current',
+      `create table fostering_erased_subjects (
+         subject_id text primary key,
+         erased_at timestamptz not null
+       )`,
+    ],
+  },
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1]?.version ?? 0;
