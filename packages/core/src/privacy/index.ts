@@ -6,4 +6,5 @@ export {
   type SubjectKeyStore,
   subjectErased,
 } from './key-store.js';
+export { checkErasure, type RetentionRecord, retentionEnded, retentionEndsOn } from './retention.js';
 export { KEY_BYTES, newSubjectKey, type SubjectKey } from './subject-key.js';

@@ -183,4 +183,11 @@ export const statutoryNumbers = {
   stayingPutFromAge: 18,
   stayingPutUntilAge: 21,
   ownBedroomFromAge: 3,
+  /** Retention (FSR 32): a carer's record after their approval ends; a refused or withdrawn applicant's. */
+  carerRecordYears: 10,
+  refusedApplicantRecordYears: 3,
+  /** Retention (CPPR 50): a child's case record until this birthday, or this long after a death before 18. */
+  childRecordUntilAge: 75,
+  childDiedYoungRecordYears: 15,
+  childDiedYoungBeforeAge: 18,
 } as const;
