@@ -1,7 +1,7 @@
 import type { AppendResult, Clock, StreamWrite } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { APPENDED_CHANNEL, type Append, type AppendOutcome, POSITION_LOCK } from './append.js';
-import { type InsertedRow, insertedColumns, recordedFromWrites } from './rows.js';
+import { type InsertedRow, insertedColumns, insertRows, recordedFromWrites } from './rows.js';
 import type { SqlClient } from './sql.js';
 
 /**
@@ -40,23 +40,7 @@ export const appendInOneStatement = async (
 ): Promise<{ readonly outcomes?: ReadonlyArray<AppendOutcome>; readonly allStreamsExist: boolean }> => {
   const writes = appends.flat();
   const streamIds = writes.map((w) => w.streamId).sort();
-  let n = 0;
-  const rows = writes.flatMap((write) =>
-    write.events.map((event, i) => ({
-      n: n++,
-      i,
-      event_id: event.eventId,
-      stream_id: write.streamId,
-      type: event.type,
-      schema_version: event.schemaVersion,
-      data: event.data,
-      occurred_at: event.occurredAt.toISOString(),
-      actor_id: event.actor.id,
-      actor_role: event.actor.role,
-      correlation_id: event.correlationId,
-      causation_id: event.causationId,
-    })),
-  );
+  const rows = insertRows(writes.map((write) => ({ write })));
   const recordedAt = clock.now();
   const result = await client.query<{ ok: boolean | null; found: number; events: InsertedRow[] | null }>(
     `with locked as (

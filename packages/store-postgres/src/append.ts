@@ -21,6 +21,7 @@ import {
   eventColumns,
   type InsertedRow,
   insertedColumns,
+  insertRows,
   recordedEventOf,
   recordedFromWrites,
 } from './rows.js';
@@ -236,23 +237,7 @@ const insertAll = async (
   plans: ReadonlyArray<Extract<Plan, { kind: 'write' }>>,
   recordedAt: Date,
 ): Promise<Map<string, RecordedEvent[]>> => {
-  let n = 0;
-  const rows = plans.flatMap(({ write, first }) =>
-    write.events.map((event, i) => ({
-      n: n++,
-      event_id: event.eventId,
-      stream_id: write.streamId,
-      stream_revision: first + i,
-      type: event.type,
-      schema_version: event.schemaVersion,
-      data: event.data,
-      occurred_at: event.occurredAt.toISOString(),
-      actor_id: event.actor.id,
-      actor_role: event.actor.role,
-      correlation_id: event.correlationId,
-      causation_id: event.causationId,
-    })),
-  );
+  const rows = insertRows(plans);
   const moves = plans.map(({ write, first }) => ({
     stream_id: write.streamId,
     revision: first + write.events.length - 1,

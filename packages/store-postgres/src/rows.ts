@@ -94,3 +94,31 @@ export const recordedFromWrites = (
   }
   return byStream;
 };
+
+/**
+ * The rows of the events to insert, in order, as the insert statements unpack them from one JSON parameter: `n`
+ * orders them, `i` is an event's place in its write, and `stream_revision` is filled in where the revision is
+ * already known (the one-statement append computes it from the locked row instead).
+ */
+export const insertRows = (
+  writes: ReadonlyArray<{ readonly write: StreamWrite; readonly first?: number }>,
+): ReadonlyArray<Record<string, JsonValue>> => {
+  let n = 0;
+  return writes.flatMap(({ write, first }) =>
+    write.events.map((event, i) => ({
+      n: n++,
+      i,
+      stream_revision: first === undefined ? null : first + i,
+      event_id: event.eventId,
+      stream_id: write.streamId,
+      type: event.type,
+      schema_version: event.schemaVersion,
+      data: event.data,
+      occurred_at: event.occurredAt.toISOString(),
+      actor_id: event.actor.id,
+      actor_role: event.actor.role,
+      correlation_id: event.correlationId,
+      causation_id: event.causationId,
+    })),
+  );
+};
