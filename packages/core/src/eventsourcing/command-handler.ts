@@ -12,6 +12,7 @@ import {
   invalidCommand,
   StoreFailure,
   type StoreUnavailable,
+  type SubjectErased,
   type WrongExpectedRevision,
 } from './errors.js';
 import type { EventRegistry } from './event-registry.js';
@@ -39,6 +40,7 @@ export type CommandError<Err extends DomainError> =
   | InvalidCommand
   | WrongExpectedRevision
   | EventIdConflict
+  | SubjectErased
   | ReadError
   | StoreUnavailable;
 

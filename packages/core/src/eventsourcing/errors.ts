@@ -133,7 +133,26 @@ export interface StoreUnavailable {
   readonly cause?: unknown;
 }
 
-export type AppendError = WrongExpectedRevision | EventIdConflict | StoreUnavailable;
+/**
+ * The subject's keys were destroyed: their personal data can no longer be read, nor new data sealed for them. An
+ * append carrying personal data about an erased subject is refused with it.
+ */
+export interface SubjectErased {
+  readonly _tag: 'SubjectErased';
+  readonly subjectId: string;
+  readonly erasedAt: Date;
+  readonly message: string;
+}
+
+export const subjectErased = (subjectId: string, erasedAt: Date): SubjectErased => ({
+  _tag: 'SubjectErased',
+  subjectId,
+  erasedAt,
+  message: `subject '${subjectId}' was erased on ${erasedAt.toISOString()}: their keys are destroyed`,
+});
+
+/** Why an append wrote nothing: a stale expected revision, reused event ids, an erased subject, or the store. */
+export type AppendError = WrongExpectedRevision | EventIdConflict | SubjectErased | StoreUnavailable;
 
 /**
  * Async iteration cannot return an Either per step, so adapters throw this from reads and subscriptions; the

@@ -48,7 +48,9 @@ export {
   StoreFailure,
   type StoreFailureReason,
   type StoreUnavailable,
+  type SubjectErased,
   storeUnavailable,
+  subjectErased,
   type WrongExpectedRevision,
 } from './errors.js';
 export { type EventFilter, matchesFilter } from './event-filter.js';

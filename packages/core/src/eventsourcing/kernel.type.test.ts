@@ -55,6 +55,7 @@ describe('kernel types', () => {
       | 'InvalidCommand'
       | 'WrongExpectedRevision'
       | 'EventIdConflict'
+      | 'SubjectErased'
       | 'EventDecodeError'
       | 'StoreUnavailable'
     >();

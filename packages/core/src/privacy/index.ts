@@ -1,10 +1,6 @@
 export { isSealed, open, type SealedValue, seal } from './field-cipher.js';
-export {
-  inMemoryKeyStore,
-  type KeyLookup,
-  type SubjectErased,
-  type SubjectKeyStore,
-  subjectErased,
-} from './key-store.js';
+export { inMemoryKeyStore, type KeyLookup, type SubjectKeyStore } from './key-store.js';
 export { checkErasure, type RetentionRecord, retentionEnded, retentionEndsOn } from './retention.js';
+export { type SealedEventStoreOptions, sealedEventStore, streamEntity } from './sealed-event-store.js';
+export { type ErasedValue, erasedValue, isErased, personalSpots, sealContext } from './sealed-values.js';
 export { KEY_BYTES, newSubjectKey, type SubjectKey } from './subject-key.js';

@@ -1,21 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
-import type { StoreUnavailable } from '../eventsourcing/errors.js';
+import { type StoreUnavailable, type SubjectErased, subjectErased } from '../eventsourcing/errors.js';
 import { newSubjectKey, type SubjectKey } from './subject-key.js';
-
-/** The subject's keys were destroyed: their personal data can no longer be read, nor new data sealed for them. */
-export interface SubjectErased {
-  readonly _tag: 'SubjectErased';
-  readonly subjectId: string;
-  readonly erasedAt: Date;
-  readonly message: string;
-}
-
-export const subjectErased = (subjectId: string, erasedAt: Date): SubjectErased => ({
-  _tag: 'SubjectErased',
-  subjectId,
-  erasedAt,
-  message: `subject '${subjectId}' was erased on ${erasedAt.toISOString()}: their keys are destroyed`,
-});
 
 export type KeyLookup =
   | { readonly found: 'key'; readonly key: SubjectKey }
