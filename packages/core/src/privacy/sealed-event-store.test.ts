@@ -170,3 +170,21 @@ describe('sealedEventStore', () => {
     expect(E.isRight(again) && again.right.events[0]?.data).toEqual(amara);
   });
 });
+
+describe('sealedEventStore with rotated keys', () => {
+  it('seals new data under the new key and still opens what the old key sealed', async () => {
+    const { inner, keys, store } = setup();
+    await store.append('child-7', [noted(amara)], { expectedRevision: 'no_stream' });
+    const rotated = await keys.rotate('7', new Date('2027-01-01T00:00:00Z'));
+    if (E.isLeft(rotated)) throw new Error(rotated.left.message);
+    await store.append('child-7', [noted({ ...amara, name: 'Amara Okafor-Bright' })], {
+      expectedRevision: 0,
+    });
+    const stored = (await raw(inner, 'child-7')).map((e) => (e.data as Record<string, JsonValue>).name);
+    const [old, fresh] = stored.map((v) => (isSealed(v) ? v.key : undefined));
+    expect(fresh).toBe(rotated.right.keyId);
+    expect(old).not.toBe(fresh);
+    const names = (await collect(store.readStream('child-7'))).map((e) => (e.data as typeof amara).name);
+    expect(names).toEqual(['Amara Okafor', 'Amara Okafor-Bright']);
+  });
+});
