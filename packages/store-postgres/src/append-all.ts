@@ -1,6 +1,7 @@
 import type { Clock, OutboxDerivation } from '@fostering/core';
-import { type Append, type AppendOutcome, appendBatch, NewStreams } from './append.js';
+import { type Append, type AppendOutcome, appendBatch } from './append.js';
 import { appendInOneStatement, fitsOneStatement } from './append-in-one-statement.js';
+import { NewStreams } from './append-locks.js';
 import type { SqlClient } from './sql.js';
 
 /**

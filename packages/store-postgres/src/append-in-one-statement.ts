@@ -1,6 +1,7 @@
 import type { AppendResult, Clock, StreamWrite } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { APPENDED_CHANNEL, type Append, type AppendOutcome, POSITION_LOCK } from './append.js';
+import type { Append, AppendOutcome } from './append.js';
+import { APPENDED_CHANNEL, POSITION_LOCK } from './positions.js';
 import { type InsertedRow, insertedColumns, insertRows, recordedFromWrites } from './rows.js';
 import type { SqlClient } from './sql.js';
 

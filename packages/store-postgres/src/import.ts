@@ -6,7 +6,7 @@ import {
   wrongExpectedRevision,
 } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { APPENDED_CHANNEL, POSITION_LOCK } from './append.js';
+import { APPENDED_CHANNEL, POSITION_LOCK } from './positions.js';
 import type { SqlClient } from './sql.js';
 import { sqlFailure } from './sql-errors.js';
 

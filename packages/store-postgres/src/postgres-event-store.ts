@@ -18,10 +18,11 @@ import {
   systemClock,
 } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { APPENDED_CHANNEL, type Append, type AppendOutcome, DerivationFailure, Refusal } from './append.js';
+import { type Append, type AppendOutcome, DerivationFailure, Refusal } from './append.js';
 import { appendAll } from './append-all.js';
 import { type GroupCommitOptions, groupCommit } from './group-commit.js';
 import { migrate } from './migrations.js';
+import { APPENDED_CHANNEL } from './positions.js';
 import { type EventRow, eventColumns, recordedEventOf } from './rows.js';
 import type { QueryOptions, SqlClient } from './sql.js';
 import { sqlFailure } from './sql-errors.js';
