@@ -1,10 +1,9 @@
-import { PGlite } from '@electric-sql/pglite';
 import { type NewEvent, newEventId, type OutboxDerivation } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testDatabases } from './__fixtures__/databases.js';
 import { postgresEventStore } from './postgres-event-store.js';
-import { pgliteClient, pgPoolClient, type SqlClient } from './sql.js';
-import { type RunningServer, startEmbeddedServer } from './testing/embedded-server.js';
+import { pgPoolClient, type SqlClient } from './sql.js';
 
 const event = (type = 'Noted'): NewEvent => ({
   eventId: newEventId(),
@@ -32,26 +31,8 @@ const counting = (client: SqlClient) => {
   };
 };
 
-let server: RunningServer | undefined;
-const pglite = new PGlite();
-beforeAll(async () => {
-  server = await startEmbeddedServer();
-}, 120_000);
-afterAll(async () => {
-  await pglite.close();
-  await server?.stop();
-}, 60_000);
-
-const targets: ReadonlyArray<[string, () => SqlClient]> = [
-  ['PGlite', () => pgliteClient(pglite, { closeDatabase: false })],
-  [
-    'embedded server',
-    () => {
-      if (server === undefined) throw new Error('the embedded server did not start');
-      return pgPoolClient(server.pool());
-    },
-  ],
-];
+const databases = testDatabases();
+const { targets } = databases;
 
 const summarise = (outcome: E.Either<{ _tag: string }, unknown>) =>
   E.isLeft(outcome)
@@ -191,7 +172,7 @@ describe('appends that wait for a stream lock on the embedded server', () => {
     'recognise a replay of events committed while they waited (%s)',
     { timeout: 60_000 },
     async (_, options) => {
-      if (server === undefined) throw new Error('the embedded server did not start');
+      const server = databases.server();
       const store = await postgresEventStore(pgPoolClient(server.pool()), options);
       const streamId = `gc-wait-${newEventId().slice(-8)}`;
       const other = await server.pool({ max: 1 }).connect();

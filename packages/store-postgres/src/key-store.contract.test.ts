@@ -1,42 +1,26 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { describeKeyStoreContract } from '@fostering/testkit';
 import * as E from 'fp-ts/lib/Either.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testDatabases } from './__fixtures__/databases.js';
 import { postgresKeyStore } from './key-store.js';
-import { pgliteClient, pgPoolClient } from './sql.js';
-import { type RunningServer, startEmbeddedServer } from './testing/embedded-server.js';
+import { pgPoolClient } from './sql.js';
 
 const masterKey = new Uint8Array(randomBytes(32));
-const pglite = new PGlite();
-let server: RunningServer | undefined;
-beforeAll(async () => {
-  server = await startEmbeddedServer();
-}, 120_000);
-afterAll(async () => {
-  await pglite.close();
-  await server?.stop();
-}, 60_000);
+const databases = testDatabases();
 
-describeKeyStoreContract(
-  'PGlite',
-  () => postgresKeyStore(pgliteClient(pglite, { closeDatabase: false }), { masterKey }),
-  {
-    numRuns: 25,
-  },
-);
+describeKeyStoreContract('PGlite', () => postgresKeyStore(databases.pglite(), { masterKey }), {
+  numRuns: 25,
+});
 
 describeKeyStoreContract(
   'embedded PostgreSQL server',
-  () => {
-    if (server === undefined) throw new Error('the embedded server did not start');
-    return postgresKeyStore(pgPoolClient(server.pool()), { masterKey });
-  },
+  () => postgresKeyStore(pgPoolClient(databases.server().pool()), { masterKey }),
   { numRuns: 25 },
 );
 
 describe('postgresKeyStore', () => {
-  const client = () => pgliteClient(pglite, { closeDatabase: false });
+  const client = databases.pglite;
 
   it('keeps only wrapped keys: no key material appears in the table', async () => {
     const store = await postgresKeyStore(client(), { masterKey });

@@ -1,35 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { isErased, type NewEvent, newEventId, StoreFailure, sealedEventStore } from '@fostering/core';
 import { collect } from '@fostering/testkit';
 import * as E from 'fp-ts/lib/Either.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { testDatabases } from './__fixtures__/databases.js';
 import { postgresKeyStore } from './key-store.js';
 import { postgresEventStore } from './postgres-event-store.js';
-import { pgliteClient, pgPoolClient, type SqlClient } from './sql.js';
-import { type RunningServer, startEmbeddedServer } from './testing/embedded-server.js';
+import type { SqlClient } from './sql.js';
 
 const masterKey = new Uint8Array(randomBytes(32));
-const pglite = new PGlite();
-let server: RunningServer | undefined;
-beforeAll(async () => {
-  server = await startEmbeddedServer();
-}, 120_000);
-afterAll(async () => {
-  await pglite.close();
-  await server?.stop();
-}, 60_000);
-
-const targets: ReadonlyArray<[string, () => SqlClient]> = [
-  ['PGlite', () => pgliteClient(pglite, { closeDatabase: false })],
-  [
-    'embedded server',
-    () => {
-      if (server === undefined) throw new Error('the embedded server did not start');
-      return pgPoolClient(server.pool());
-    },
-  ],
-];
+const { targets } = testDatabases();
 
 // The personal fields of the one event type used here, as a registry would give them.
 const personalFields = (type: string) =>
@@ -67,15 +47,19 @@ const dump = async (client: SqlClient): Promise<string> => {
   return parts.join('\n');
 };
 
+/** A sealed store on `client` with the database's key store, and a child stream of the test's own. */
+const sealedOn = async (client: SqlClient) => {
+  const keys = await postgresKeyStore(client, { masterKey });
+  const store = sealedEventStore(await postgresEventStore(client), { keys, personalFields });
+  const tag = newEventId().slice(-12);
+  return { client, keys, store, tag, stream: `child-${tag}` };
+};
+
 describe.each(targets)('personal data in a dump of %s', (_, clientOf) => {
   it('holds no personal value before or after erasure; the erased subject reads as erased', {
     timeout: 60_000,
   }, async () => {
-    const client = clientOf();
-    const keys = await postgresKeyStore(client, { masterKey });
-    const store = sealedEventStore(await postgresEventStore(client), { keys, personalFields });
-    const tag = newEventId().slice(-12);
-    const stream = `child-${tag}`;
+    const { client, keys, store, tag, stream } = await sealedOn(clientOf());
     const values = {
       mine: [`Amara ${tag}`, `came into care after ${tag} at school`, `Jo ${tag}`],
       theirs: [`Bea ${tag}`, `loves swimming ${tag}`],
@@ -124,11 +108,7 @@ describe.each(targets)('personal data in a dump of %s', (_, clientOf) => {
   it('reports a value altered in the database with its stream, revision and field', {
     timeout: 60_000,
   }, async () => {
-    const client = clientOf();
-    const keys = await postgresKeyStore(client, { masterKey });
-    const store = sealedEventStore(await postgresEventStore(client), { keys, personalFields });
-    const tag = newEventId().slice(-12);
-    const stream = `child-${tag}`;
+    const { client, store, tag, stream } = await sealedOn(clientOf());
     try {
       await store.append(stream, [noted(tag, 'Amara', 'a story', 'Jo')], { expectedRevision: 'no_stream' });
       await store.append(stream, [noted(tag, 'Amara', 'another story', 'Jo')], { expectedRevision: 0 });
