@@ -1,3 +1,10 @@
+export {
+  type EraseSubject,
+  eraseSubject,
+  erasureEvents,
+  erasureStreamId,
+  SubjectErasureRecorded,
+} from './erasure.js';
 export { isSealed, open, type SealedValue, seal } from './field-cipher.js';
 export { inMemoryKeyStore, type KeyLookup, type SubjectKeyStore } from './key-store.js';
 export { checkErasure, type RetentionRecord, retentionEnded, retentionEndsOn } from './retention.js';
