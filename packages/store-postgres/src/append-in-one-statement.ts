@@ -1,6 +1,7 @@
 import type { AppendResult, Clock, StreamWrite } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
 import type { Append, AppendOutcome } from './append.js';
+import { eventIdPairs } from './append-locks.js';
 import { APPENDED_CHANNEL, POSITION_LOCK } from './positions.js';
 import { type InsertedRow, insertedColumns, insertRows, recordedFromWrites } from './rows.js';
 import type { SqlClient } from './sql.js';
@@ -85,7 +86,7 @@ export const appendInOneStatement = async (
       JSON.stringify(writes.map((w) => ({ stream_id: w.streamId, expected: expectation(w) }))),
       streamIds.length,
       POSITION_LOCK,
-      JSON.stringify(rows.map((r) => ({ stream_id: r.stream_id, event_id: r.event_id }))),
+      eventIdPairs(writes),
       recordedAt,
       JSON.stringify(rows),
       JSON.stringify(writes.map((w) => ({ stream_id: w.streamId, count: w.events.length }))),

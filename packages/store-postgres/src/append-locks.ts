@@ -32,7 +32,7 @@ export const lockStreams = async (tx: SqlExecutor, streamIds: ReadonlyArray<stri
   return new Map<string, StreamState>(
     rows.map((row) => {
       const revision = Number(row.revision);
-      return [row.stream_id, revision < 0 ? noStream : streamAt(revision)];
+      return [row.stream_id, stateAt(revision)];
     }),
   );
 };
@@ -68,7 +68,11 @@ const knownOf = (rows: ReadonlyArray<{ stream_id: string; id: string; revision: 
   return known;
 };
 
-const eventIdPairs = (writes: ReadonlyArray<StreamWrite>) =>
+/** A stream row's revision (-1 while it has no events) as a stream state. */
+const stateAt = (revision: number): StreamState => (revision < 0 ? noStream : streamAt(revision));
+
+/** The batch's (stream, event id) pairs, as the statements that look them up unpack them. */
+export const eventIdPairs = (writes: ReadonlyArray<StreamWrite>) =>
   JSON.stringify(
     writes.flatMap((w) => w.events.map((e) => ({ stream_id: w.streamId, event_id: e.eventId }))),
   );
@@ -112,7 +116,7 @@ export const lockExisting = async (
   const streams = rows[0]?.streams ?? [];
   if (streams.length < streamIds.length) throw new NewStreams();
   const states = new Map<string, StreamState>(
-    streams.map((row) => [row.stream_id, row.revision < 0 ? noStream : streamAt(Number(row.revision))]),
+    streams.map((row) => [row.stream_id, stateAt(Number(row.revision))]),
   );
   const moved = new Set(streams.filter((row) => row.seen !== row.revision).map((row) => row.stream_id));
   if (moved.size === 0) return { states, known: knownOf(rows[0]?.known ?? null) };

@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import {
+  decrypt,
+  encrypt,
   KEY_BYTES,
   type KeyLookup,
   newSubjectKey,
@@ -25,38 +26,18 @@ export interface PostgresKeyStoreOptions {
   readonly migrate?: boolean;
 }
 
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-
 // The subject and key ids are authenticated with the wrapped key, so a wrapped key moved to another row fails.
-const context = (subjectId: string, keyId: string) => Buffer.from(`${subjectId}\u0000${keyId}`, 'utf8');
+const context = (subjectId: string, keyId: string) => `${subjectId}\u0000${keyId}`;
 
-const wrap = (masterKey: Uint8Array, key: SubjectKey): string => {
-  const iv = randomBytes(IV_BYTES);
-  const cipher = createCipheriv('aes-256-gcm', masterKey, iv);
-  cipher.setAAD(context(key.subjectId, key.keyId));
-  return Buffer.concat([iv, cipher.update(key.material), cipher.final(), cipher.getAuthTag()]).toString(
-    'base64',
-  );
-};
+const wrap = (masterKey: Uint8Array, key: SubjectKey): string =>
+  encrypt(masterKey, key.material, context(key.subjectId, key.keyId)).toString('base64');
 
 class UnwrapFailure extends Error {}
 
 const unwrap = (masterKey: Uint8Array, subjectId: string, keyId: string, wrapped: string): Uint8Array => {
-  try {
-    const body = Buffer.from(wrapped, 'base64');
-    const decipher = createDecipheriv('aes-256-gcm', masterKey, body.subarray(0, IV_BYTES));
-    decipher.setAAD(context(subjectId, keyId));
-    decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-    const material = Buffer.concat([
-      decipher.update(body.subarray(IV_BYTES, body.length - TAG_BYTES)),
-      decipher.final(),
-    ]);
-    if (material.length !== KEY_BYTES) throw new UnwrapFailure();
-    return new Uint8Array(material);
-  } catch {
-    throw new UnwrapFailure();
-  }
+  const material = decrypt(masterKey, Buffer.from(wrapped, 'base64'), context(subjectId, keyId));
+  if (material?.length !== KEY_BYTES) throw new UnwrapFailure();
+  return new Uint8Array(material);
 };
 
 interface KeyRow {

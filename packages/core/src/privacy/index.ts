@@ -1,3 +1,4 @@
+export { decrypt, encrypt } from './aes-gcm.js';
 export {
   type EraseSubject,
   eraseSubject,
