@@ -2,7 +2,6 @@ import * as t from 'io-ts';
 import { LocalDateC } from '../calendar/index.js';
 import { commandCodec, commandCodecWith } from '../eventsourcing/command-codec.js';
 import { NonBlankString } from '../eventsourcing/non-blank-string.js';
-import { personalData } from '../eventsourcing/personal-data.js';
 import { ApprovalRoute, CheckKind, PreviousService } from './events/assessment.js';
 import { MemberRelationship, TrainingCourse } from './events/household.js';
 import { TermsInput } from './terms.js';
@@ -14,7 +13,7 @@ import { TermsInput } from './terms.js';
  */
 const ApplicantInput = t.type({
   adultId: t.string,
-  name: personalData(NonBlankString, { subjectField: 'adultId' }),
+  name: NonBlankString,
 });
 
 const command = commandCodec;

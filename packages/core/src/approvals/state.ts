@@ -1,5 +1,5 @@
 import type { LocalDate } from '../calendar/index.js';
-import { ownValue } from '../eventsourcing/index.js';
+import { ownValue, type Personal } from '../eventsourcing/index.js';
 import type { TrainingCourse } from './events/household.js';
 import type { ApprovalRoute, HouseholdEvent, PreviousService } from './events/index.js';
 import type { PlacementType, Terms } from './terms.js';
@@ -17,7 +17,7 @@ export interface PetRecord {
 
 export interface MemberRecord {
   readonly relationship: 'carers-own-child' | 'other-child' | 'other-adult';
-  readonly dateOfBirth: LocalDate;
+  readonly dateOfBirth: Personal<LocalDate>;
   readonly joinedOn: LocalDate;
   readonly leftOn?: LocalDate;
 }
@@ -49,7 +49,7 @@ export interface HouseholdState {
   readonly householdId?: string;
   readonly route?: ApprovalRoute;
   readonly applicationReceivedOn?: LocalDate;
-  readonly applicants: Readonly<Record<string, { readonly name: string }>>;
+  readonly applicants: Readonly<Record<string, { readonly name: Personal<string> }>>;
   readonly previousServices: ReadonlyArray<PreviousService>;
   readonly previousServiceReferences: Readonly<Record<string, LocalDate>>;
   readonly referees: ReadonlyArray<{ readonly refereeId: string; readonly interviewedOn: LocalDate }>;

@@ -1,6 +1,6 @@
 import type { PlacementType } from '../approvals/terms.js';
 import type { LocalDate } from '../calendar/index.js';
-import { ownValue } from '../eventsourcing/index.js';
+import { ownValue, type Personal } from '../eventsourcing/index.js';
 import type {
   ChildEvent,
   ChildRelationship,
@@ -28,7 +28,7 @@ export interface PlacementRecord extends ChildPlacement {
 export interface HealthNeed {
   readonly needId: string;
   readonly kind: HealthNeedKind;
-  readonly description: string;
+  readonly description: Personal<string>;
   readonly recordedOn: LocalDate;
 }
 
@@ -43,10 +43,10 @@ export interface PlacementPlanVersion {
 
 export interface IdentityNeeds {
   readonly recordedOn: LocalDate;
-  readonly ethnicity?: string;
-  readonly religion?: string;
-  readonly languages?: ReadonlyArray<string>;
-  readonly culture?: string;
+  readonly ethnicity?: Personal<string>;
+  readonly religion?: Personal<string>;
+  readonly languages?: Personal<ReadonlyArray<string>>;
+  readonly culture?: Personal<string>;
 }
 
 /**
@@ -57,8 +57,8 @@ export interface IdentityNeeds {
  */
 export interface ChildState {
   readonly childId?: string;
-  readonly name?: string;
-  readonly dateOfBirth?: LocalDate;
+  readonly name?: Personal<string>;
+  readonly dateOfBirth?: Personal<LocalDate>;
   readonly registeredOn?: LocalDate;
   readonly legalStatus?: LegalStatus;
   readonly legalStatusHistory: ReadonlyArray<{ readonly legalStatus: LegalStatus; readonly from: LocalDate }>;

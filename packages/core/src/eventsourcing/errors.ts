@@ -137,7 +137,7 @@ export interface StoreUnavailable {
  * The subject's keys were destroyed: their personal data can no longer be read, nor new data sealed for them. An
  * append carrying personal data about an erased subject is refused with it.
  */
-export interface SubjectErased {
+export interface SubjectErased extends DomainError {
   readonly _tag: 'SubjectErased';
   readonly subjectId: string;
   readonly erasedAt: Date;

@@ -34,6 +34,18 @@ export {
   streamCategory,
 } from './envelope.js';
 export {
+  allKnown,
+  ERASED_TEXT,
+  type Erased,
+  ErasedC,
+  erased,
+  isErased,
+  type Personal,
+  refusedAsErased,
+  shownOrErased,
+  unlessErased,
+} from './erased.js';
+export {
   type AppendError,
   type DomainError,
   type EventDecodeError,

@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { type Erased, ErasedC, isErased } from './erased.js';
 
 export interface PersonalDataOptions {
   /**
@@ -9,17 +10,27 @@ export interface PersonalDataOptions {
 }
 
 /**
- * Marks a field as personal data. Validation and encoding are the inner codec's; the mark lets the kernel find
- * every personal field of an event type so that it can be encrypted per data subject and erased by destroying
- * the subject's key once retention allows.
+ * Marks a field of an event as personal data. The mark lets the kernel find every personal field of an event
+ * type so that it can be sealed per data subject and erased by destroying the subject's keys once retention
+ * allows; the field then reads as `Erased`, so its type is `T | Erased` and every reader says what it does
+ * without the value. Commands never carry an erased value, so their codecs do not use this mark.
  */
-export class PersonalDataType<C extends t.Mixed> extends t.Type<t.TypeOf<C>, t.OutputOf<C>, unknown> {
+export class PersonalDataType<C extends t.Mixed> extends t.Type<
+  t.TypeOf<C> | Erased,
+  t.OutputOf<C> | Erased,
+  unknown
+> {
   readonly _tag = 'PersonalDataType' as const;
   constructor(
     readonly type: C,
     readonly subjectField: string | undefined,
   ) {
-    super(`Personal<${type.name}>`, type.is, type.validate, type.encode);
+    super(
+      `Personal<${type.name}>`,
+      (u): u is t.TypeOf<C> | Erased => isErased(u) || type.is(u),
+      (u, c) => (isErased(u) ? ErasedC.validate(u, c) : type.validate(u, c)),
+      (a) => (isErased(a) ? a : type.encode(a)),
+    );
   }
 }
 

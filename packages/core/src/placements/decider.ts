@@ -7,6 +7,7 @@ import {
   invalidCommand,
   type RuleViolation,
   ruleViolation,
+  type SubjectErased,
 } from '../eventsourcing/index.js';
 import { type AgencyPolicy, defaultAgencyPolicy } from '../policy/index.js';
 import { rules } from '../rules/index.js';
@@ -27,7 +28,8 @@ export interface PlacementNotAllowed extends DomainError {
   readonly _tag: 'NotAllowedNow';
   readonly field?: string;
 }
-export type PlacementError = RuleViolation | InvalidCommand | PlacementNotAllowed;
+/** `SubjectErased` when the child's or the carers' records needed for the decision were erased. */
+export type PlacementError = RuleViolation | InvalidCommand | PlacementNotAllowed | SubjectErased;
 
 /**
  * The start of the `n`-th placement year (n >= 0): year after year from the start, so a start on 29 February

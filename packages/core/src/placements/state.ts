@@ -1,4 +1,5 @@
 import type { LocalDate } from '../calendar/index.js';
+import type { Personal } from '../eventsourcing/index.js';
 import type { PlacementEvent, PlacementStartedData } from './events.js';
 
 export interface PlacementState {
@@ -21,7 +22,7 @@ export interface PlacementState {
     readonly endedOn: LocalDate;
     readonly planned: boolean;
     readonly reason: string;
-    readonly childAddressAfter: string;
+    readonly childAddressAfter: Personal<string>;
     readonly movedToPlacementId?: string;
   };
 }

@@ -3,6 +3,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import * as t from 'io-ts';
 import { describe, expect, it } from 'vitest';
 import type { NewEvent, RecordedEvent } from '../eventsourcing/envelope.js';
+import { isErased } from '../eventsourcing/erased.js';
 import { StoreFailure } from '../eventsourcing/errors.js';
 import { eventRegistry } from '../eventsourcing/event-registry.js';
 import type { EventStore } from '../eventsourcing/event-store.js';
@@ -14,7 +15,6 @@ import { personalData } from '../eventsourcing/personal-data.js';
 import { isSealed } from './field-cipher.js';
 import { inMemoryKeyStore } from './key-store.js';
 import { sealedEventStore } from './sealed-event-store.js';
-import { isErased } from './sealed-values.js';
 
 const ChildNotedData = t.intersection([
   t.type({

@@ -1,13 +1,14 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { type Clock, systemClock } from '../eventsourcing/clock.js';
 import type { NewEvent, RecordedEvent } from '../eventsourcing/envelope.js';
+import { erased } from '../eventsourcing/erased.js';
 import { type AppendError, StoreFailure, storeUnavailable } from '../eventsourcing/errors.js';
 import type { AppendResult, EventStore, StreamWrite, Subscription } from '../eventsourcing/event-store.js';
 import type { JsonValue } from '../eventsourcing/json.js';
 import type { PersonalField } from '../eventsourcing/personal-data.js';
 import { isSealed, open, type SealedValue, seal } from './field-cipher.js';
 import type { KeyLookup, SubjectKeyStore } from './key-store.js';
-import { erasedValue, personalSpots, sealContext } from './sealed-values.js';
+import { personalSpots, sealContext } from './sealed-values.js';
 import type { SubjectKey } from './subject-key.js';
 
 export interface SealedEventStoreOptions {
@@ -30,7 +31,7 @@ export const streamEntity = (streamId: string): string => {
 /**
  * An event store that seals every personal field, per data subject, before it reaches `store`, and opens it on
  * every way out (appends' results, stream and global reads, subscriptions). A value whose subject was erased reads
- * as an `ErasedValue`; a value that was altered, moved to another event or field, or sealed under an unknown key
+ * as `Erased`; a value that was altered, moved to another event or field, or sealed under an unknown key
  * is a `StoreFailure` naming the stream, the revision and the field, never a silently wrong value. New personal
  * data about an erased subject is refused with `SubjectErased`, and nothing is written.
  */
@@ -105,7 +106,7 @@ export const sealedEventStore = (store: EventStore, options: SealedEventStoreOpt
     const openValue = async (value: JsonValue, event: RecordedEvent, path: string[]): Promise<JsonValue> => {
       if (isSealed(value)) {
         const key = await lookup(value);
-        if (key.found === 'erased') return erasedValue(value.subject, key.erasedAt) as unknown as JsonValue;
+        if (key.found === 'erased') return erased(value.subject, key.erasedAt) as unknown as JsonValue;
         if (key.found !== 'key')
           throw unopenable(store.name, event, path, 'is sealed under a key the key store does not hold');
         const opened = open(key.key, value, sealContext(event.streamId, event.eventId, path));

@@ -42,17 +42,3 @@ export const personalSpots = (data: JsonValue, field: PersonalField): ReadonlyAr
 /** The context a sealed value is bound to: its stream, its event and its place in the event's data. */
 export const sealContext = (streamId: string, eventId: string, path: ReadonlyArray<string>): string =>
   JSON.stringify([streamId, eventId, path]);
-
-/** What a read gives for a personal value whose subject was erased: who, and since when; never the value. */
-export interface ErasedValue {
-  readonly $erased: { readonly subject: string; readonly since: string };
-}
-
-export const erasedValue = (subject: string, since: Date): ErasedValue => ({
-  $erased: { subject, since: since.toISOString() },
-});
-
-export const isErased = (value: unknown): value is ErasedValue =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as { $erased?: { subject?: unknown } }).$erased?.subject === 'string';

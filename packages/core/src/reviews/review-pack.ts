@@ -8,7 +8,13 @@ import { initialChildState } from '../children/state.js';
 import { clinicCompliance } from '../clinics/compliance/clinic-compliance.js';
 import type { ComplianceContext } from '../compliance/context.js';
 import type { Deadline, Finding } from '../compliance/finding.js';
-import { type EventEnvelope, ownValue } from '../eventsourcing/index.js';
+import {
+  ERASED_TEXT,
+  type EventEnvelope,
+  isErased,
+  ownValue,
+  shownOrErased,
+} from '../eventsourcing/index.js';
 import { placementCompliance } from '../placements/compliance/placement-compliance.js';
 import { respiteBalance } from '../placements/projections/placements.js';
 import { ageOn } from '../placements/start/decide-start.js';
@@ -159,7 +165,7 @@ export const reviewPack = (
     ...Object.values(child.healthNeeds).map((need) => ({
       title: need.kind === 'allergy' ? 'Allergy' : 'Medical need',
       detail: context.policy.reviews.fullChildNames
-        ? need.description
+        ? shownOrErased(need.description)
         : 'recorded (details in the child record)',
       since: need.recordedOn,
     })),
@@ -175,15 +181,22 @@ export const reviewPack = (
       displayName:
         child.name === undefined
           ? childId
-          : context.policy.reviews.fullChildNames
-            ? child.name
-            : initials(child.name),
-      ...optional('ageAtEnd', child.dateOfBirth === undefined ? undefined : ageOn(child.dateOfBirth, to)),
+          : isErased(child.name)
+            ? ERASED_TEXT
+            : context.policy.reviews.fullChildNames
+              ? child.name
+              : initials(child.name),
+      ...optional(
+        'ageAtEnd',
+        child.dateOfBirth === undefined || isErased(child.dateOfBirth)
+          ? undefined
+          : ageOn(child.dateOfBirth, to),
+      ),
       ...optional('placingAuthority', child.placingAuthority ?? placement.referral?.placingAuthority),
     },
     household: {
       householdId,
-      carers: Object.values(household.applicants).map((a) => a.name),
+      carers: Object.values(household.applicants).map((a) => shownOrErased(a.name)),
       status: statusOn(household, to),
       ...optional('terms', terms === undefined ? undefined : describeTerms(terms)),
       ...optional('supervisingSocialWorker', household.ssw?.sswId),

@@ -1,7 +1,7 @@
 import type { LocalDate } from '../../calendar/index.js';
 import { type Collector, type ComplianceContext, shiftWithinCalendar } from '../../compliance/context.js';
 import type { Subject } from '../../compliance/index.js';
-import { ownValue } from '../../eventsourcing/index.js';
+import { ownValue, shownOrErased } from '../../eventsourcing/index.js';
 import { rules, statutoryNumbers } from '../../rules/index.js';
 import type { TrainingCourse } from '../events/household.js';
 import type { HouseholdState } from '../state.js';
@@ -90,7 +90,7 @@ const training = (
           rule: rules.training,
           code: `training-missing-${course}`,
           subject: who,
-          message: `no ${course} training recorded for ${ownValue(state.applicants, adultId)?.name ?? adultId}`,
+          message: `no ${course} training recorded for ${shownOrErased(ownValue(state.applicants, adultId)?.name ?? adultId)}`,
         });
         continue;
       }

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../../calendar/index.js';
 import type { ComplianceContext } from '../../compliance/context.js';
-import { type Projection, recordsByStream } from '../../eventsourcing/index.js';
+import { type Personal, type Projection, recordsByStream } from '../../eventsourcing/index.js';
 import { reviewDueOn } from '../compliance/approved-household.js';
 import { type HouseholdCompliance, householdCompliance } from '../compliance/household-compliance.js';
 import { type HouseholdEvent, householdEvents } from '../events/index.js';
@@ -24,7 +24,8 @@ export interface RegisterEntry {
   readonly status: HouseholdStatus;
   readonly approvedOn?: LocalDate;
   readonly terms?: Terms;
-  readonly carers: ReadonlyArray<string>;
+  /** The carers' names; an erased household's read as `Erased`. */
+  readonly carers: ReadonlyArray<Personal<string>>;
   readonly supervisingSocialWorker?: string;
   readonly agreementSignedOn?: LocalDate;
   readonly nextReviewDue?: LocalDate;

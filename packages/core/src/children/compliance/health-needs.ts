@@ -1,4 +1,5 @@
 import type { LocalDate } from '../../calendar/index.js';
+import type { Personal } from '../../eventsourcing/index.js';
 import type { HealthNeedKind } from '../events/index.js';
 import type { ChildState, HealthNeed } from '../state.js';
 
@@ -14,7 +15,7 @@ export interface ChildHealthNeed {
   readonly childId: string;
   readonly needId: string;
   readonly kind: HealthNeedKind;
-  readonly description: string;
+  readonly description: Personal<string>;
   readonly recordedOn: LocalDate;
   /** The entry a safe-care plan must list to cover this need. */
   readonly key: string;

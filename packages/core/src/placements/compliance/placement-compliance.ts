@@ -11,6 +11,7 @@ import {
   judgeDeadline,
   type Subject,
 } from '../../compliance/index.js';
+import { isErased, shownOrErased } from '../../eventsourcing/index.js';
 import { rules, statutoryNumbers } from '../../rules/index.js';
 import { ageOn, birthdayWithin } from '../start/decide-start.js';
 import type { PlacementState } from '../state.js';
@@ -25,7 +26,9 @@ type Started = NonNullable<PlacementState['started']>;
 
 /**
  * Whether the household's terms in force on `on` cover this placement: type, age, support package (when the
- * terms list any, as `decideStart` reads them) and number of fostered children.
+ * terms list any, as `decideStart` reads them) and number of fostered children. An erased date of birth
+ * (erasure comes only after the child's 75th birthday) can no longer show an age: the other criteria decide,
+ * rather than an age invented or a breach reported that the record cannot show.
  */
 const coveredByTermsOn = (
   started: Started,
@@ -35,14 +38,15 @@ const coveredByTermsOn = (
 ): boolean => {
   const terms = termsOn(household, on);
   if (terms === undefined || child.dateOfBirth === undefined) return false;
-  const age = ageOn(child.dateOfBirth, on);
+  const dob = child.dateOfBirth;
+  const ageFits = (range: { readonly minAge: number; readonly maxAge: number }) =>
+    isErased(dob) || (ageOn(dob, on) >= range.minAge && ageOn(dob, on) <= range.maxAge);
   const fostered = occupantsOn(household, on).filter((o) => o.placementType !== 'staying-put').length;
   const packageAllowed =
     terms.supportPackages.length === 0 || terms.supportPackages.includes(started.supportPackage);
   return (
     terms.placementTypes.includes(started.placementType) &&
-    age >= terms.ageRange.minAge &&
-    age <= terms.ageRange.maxAge &&
+    ageFits(terms.ageRange) &&
     packageAllowed &&
     fostered <= terms.maxChildren
   );
@@ -114,7 +118,12 @@ export const placementCompliance = (
       ...(metOn === undefined ? {} : { metOn }),
     });
   }
-  if (started.placementType === 'staying-put' && child.dateOfBirth !== undefined) {
+  // An erased date of birth leaves no 21st birthday to count to: the deadline goes with it.
+  if (
+    started.placementType === 'staying-put' &&
+    child.dateOfBirth !== undefined &&
+    !isErased(child.dateOfBirth)
+  ) {
     // A 21st birthday after 9999-12-31 is not due within the calendar: the deadline is left out.
     const turns21 = birthdayWithin(child.dateOfBirth, statutoryNumbers.stayingPutUntilAge);
     collect.deadline({
@@ -132,7 +141,7 @@ export const placementCompliance = (
         rule: rules.riskComplete,
         code: 'health-need-not-in-safe-care-plan',
         subject: { ...subject, householdId: started.householdId },
-        message: `the household's safe-care plan does not cover the child's ${need.kind}: ${need.description}`,
+        message: `the household's safe-care plan does not cover the child's ${need.kind}: ${shownOrErased(need.description)}`,
       });
     }
   }

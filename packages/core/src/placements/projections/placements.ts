@@ -2,7 +2,7 @@ import type { HouseholdRecords } from '../../approvals/projections/households.js
 import { initialHouseholdState } from '../../approvals/state.js';
 import { isApprovedOn, occupantsOn, termsOn } from '../../approvals/status.js';
 import type { LocalDate } from '../../calendar/index.js';
-import { type Projection, recordsByStream } from '../../eventsourcing/index.js';
+import { type Personal, type Projection, recordsByStream } from '../../eventsourcing/index.js';
 import type { AgencyPolicy } from '../../policy/index.js';
 import { placementYearInCalendar, respiteDaysIn } from '../decider.js';
 import { type PlacementEvent, placementEvents } from '../events.js';
@@ -24,11 +24,12 @@ export interface RegisterLine {
   readonly placementId: string;
   readonly childId: string;
   readonly startedOn: LocalDate;
-  readonly carerNames: ReadonlyArray<string>;
-  readonly carersAddress: string;
+  /** Personal data: each reads as `Erased` once its subject (the household, the child) was erased. */
+  readonly carerNames: Personal<ReadonlyArray<string>>;
+  readonly carersAddress: Personal<string>;
   readonly endedOn?: LocalDate;
-  readonly childAddressBefore: string;
-  readonly childAddressAfter?: string;
+  readonly childAddressBefore: Personal<string>;
+  readonly childAddressAfter?: Personal<string>;
   readonly placingAuthority: string;
   readonly legalBasis: string;
   readonly householdId: string;

@@ -1,10 +1,11 @@
 import type { LocalDate } from '../../calendar/index.js';
+import type { Personal } from '../../eventsourcing/index.js';
 
 /** What the placement process needs to know about a child, read from the child stream. */
 export interface ChildFacts {
   readonly childId: string;
   readonly registered: boolean;
-  readonly dateOfBirth?: LocalDate;
+  readonly dateOfBirth?: Personal<LocalDate>;
   /** Every placement the child has had, ended or not. */
   readonly placements: ReadonlyArray<{
     readonly placementId: string;

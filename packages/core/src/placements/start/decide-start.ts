@@ -12,7 +12,15 @@ import {
   tryAddYears,
   type WorkingDayCalendar,
 } from '../../calendar/index.js';
-import { invalidCommand, ownValue, type RuleRef, ruleViolation } from '../../eventsourcing/index.js';
+import {
+  allKnown,
+  invalidCommand,
+  isErased,
+  ownValue,
+  type RuleRef,
+  refusedAsErased,
+  ruleViolation,
+} from '../../eventsourcing/index.js';
 import { rules, statutoryNumbers } from '../../rules/index.js';
 import type { StartPlacement } from '../commands.js';
 import type { PlacementError } from '../decider.js';
@@ -81,9 +89,9 @@ const coveringExemption = (
 const stayingPut = (
   command: StartPlacement,
   child: ChildFacts,
+  dob: LocalDate,
   age: number,
 ): E.Either<PlacementError, void> => {
-  const dob = child.dateOfBirth as LocalDate;
   if (command.placementType !== 'staying-put') {
     return age >= statutoryNumbers.stayingPutFromAge
       ? refuse(
@@ -142,6 +150,10 @@ export const decideStart = (
   if (!child.registered || child.dateOfBirth === undefined) {
     return E.left(invalidCommand('childId', 'must be a registered child'));
   }
+  const dateOfBirth = child.dateOfBirth;
+  if (isErased(dateOfBirth)) return E.left(refusedAsErased(dateOfBirth));
+  const carerNames = allKnown(Object.values(household.applicants).map((a) => a.name));
+  if (E.isLeft(carerNames)) return E.left(refusedAsErased(carerNames.left));
   const overlapping = placementOverlapping(child, on);
   if (overlapping !== undefined) {
     return E.left({
@@ -160,8 +172,8 @@ export const decideStart = (
       'childId',
     );
   }
-  const age = ageOn(child.dateOfBirth, on);
-  const personal = E.flatMap(stayingPut(command, child, age), () => bedroom(command, age));
+  const age = ageOn(dateOfBirth, on);
+  const personal = E.flatMap(stayingPut(command, child, dateOfBirth, age), () => bedroom(command, age));
   if (E.isLeft(personal)) return personal;
 
   // The new placement is open-ended, so the household must fit on its first day and on every later day
@@ -231,6 +243,6 @@ export const decideStart = (
     warnings: reviewOverdue
       ? [{ rule: rules.annualReview, message: 'the carers’ annual review is overdue' }]
       : [],
-    carerNames: Object.values(household.applicants).map((a) => a.name),
+    carerNames: carerNames.right,
   });
 };

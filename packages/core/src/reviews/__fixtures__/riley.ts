@@ -7,8 +7,10 @@ import * as ch from '../../children/events/index.js';
 import { clinicStreamId } from '../../clinics/decider.js';
 import * as cl from '../../clinics/events/index.js';
 import {
+  type Clock,
   type DomainEvent,
   type EventRegistry,
+  type EventStore,
   eventStamper,
   inMemoryEventStore,
   manualClock,
@@ -22,10 +24,13 @@ import { placementProcess } from '../../placements/process.js';
 const actor = { id: 'ssw-amina', role: 'supervising-social-worker' };
 const nine = (day: LocalDate) => new Date(`${day}T09:00:00Z`);
 
-/** A store whose clock says when each thing was written down, apart from when it happened. */
-const agencyOnRecord = () => {
+/**
+ * A store whose clock says when each thing was written down, apart from when it happened; `wrap` puts a layer
+ * over it (sealing personal data, say).
+ */
+const agencyOnRecord = (wrap: (store: EventStore, clock: Clock) => EventStore) => {
   const clock = manualClock(nine(d('2024-06-01')));
-  const store = inMemoryEventStore({ clock });
+  const store = wrap(inMemoryEventStore({ clock }), clock);
   const record = async <Ev extends DomainEvent>(
     registry: EventRegistry<Ev>,
     streamId: string,
@@ -45,8 +50,10 @@ const agencyOnRecord = () => {
  * Riley Morgan-Price, placed with household h1 on 3 March 2025 with an allergy the safe-care plan leaves out;
  * fortnightly clinics from 10 March, one session's notes written twelve days late, a visit written up eighteen days late; three days' respite in May.
  */
-export const rileysPlacement = async () => {
-  const { clock, store, record } = agencyOnRecord();
+export const rileysPlacement = async (
+  wrap: (store: EventStore, clock: Clock) => EventStore = (store) => store,
+) => {
+  const { clock, store, record } = agencyOnRecord(wrap);
   const household = approvedHouseholdEvents('h1');
   await record(hh.householdEvents, householdStreamId('h1'), household.slice(0, 1), d('2024-06-03'));
   await record(hh.householdEvents, householdStreamId('h1'), household.slice(1), d('2025-01-06'));

@@ -1,4 +1,10 @@
-import type { AgencyEvent, EventEnvelope, LocalDate, SupportPackage } from '@fostering/core';
+import {
+  type AgencyEvent,
+  type EventEnvelope,
+  type LocalDate,
+  type SupportPackage,
+  shownOrErased,
+} from '@fostering/core';
 
 /**
  * What the children oracles know of a run, read straight from its stored events (never from the core's
@@ -108,7 +114,7 @@ export const readAgencyFacts = (events: ReadonlyArray<Envelope>): AgencyFacts =>
         c?.needs.push({
           needId: e.data.needId,
           kind: e.data.kind,
-          description: e.data.description,
+          description: shownOrErased(e.data.description),
           recordedOn: e.data.recordedOn,
         });
         break;

@@ -1,4 +1,10 @@
-import type { LocalDate, PlacementStartedData, Terms } from '@fostering/core';
+import {
+  type LocalDate,
+  type PlacementStartedData,
+  shownOrErased,
+  type Terms,
+  unlessErased,
+} from '@fostering/core';
 import type { ScriptRun } from '../run-script.js';
 
 /**
@@ -112,7 +118,12 @@ export const placementFacts = (run: ScriptRun): PlacementFacts => {
         const stay = starts.get(id);
         if (stay === undefined) return;
         const { endedOn, childAddressAfter } = event.data;
-        starts.set(id, { ...stay, endedOn, endedAt: at, ended: { endedOn, childAddressAfter } });
+        starts.set(id, {
+          ...stay,
+          endedOn,
+          endedAt: at,
+          ended: { endedOn, childAddressAfter: shownOrErased(childAddressAfter) },
+        });
         return;
       }
       case 'RespiteTaken':
@@ -126,7 +137,7 @@ export const placementFacts = (run: ScriptRun): PlacementFacts => {
       case 'ApplicationReceived':
         household(households, idOf(streamId, 'household')).applicants = {
           at,
-          value: event.data.applicants.map((a) => a.name),
+          value: event.data.applicants.map((a) => shownOrErased(a.name)),
         };
         return;
       case 'HouseholdApproved': {
@@ -171,9 +182,12 @@ export const placementFacts = (run: ScriptRun): PlacementFacts => {
         });
         return;
       }
-      case 'ChildRegistered':
-        child(children, idOf(streamId, 'child')).dateOfBirth = event.data.dateOfBirth;
+      case 'ChildRegistered': {
+        // The oracle judges ages only from a date of birth it can read.
+        const dob = unlessErased(undefined)(event.data.dateOfBirth);
+        if (dob !== undefined) child(children, idOf(streamId, 'child')).dateOfBirth = dob;
         return;
+      }
       case 'ChildRelationshipRecorded':
         child(children, idOf(streamId, 'child')).relationships.push({
           at,

@@ -1,0 +1,18 @@
+import type { PersonalField } from '../eventsourcing/personal-data.js';
+
+/** What `personalFieldsIn` needs of an event registry. */
+export interface MarkedRegistry {
+  readonly eventTypes: ReadonlyArray<string>;
+  readonly personalFields: (type: never) => ReadonlyArray<PersonalField>;
+}
+
+/**
+ * The personal fields of any event type the registries know, for `sealedEventStore`: a type none of them knows
+ * has no marks to follow (another system's events sharing the store), so nothing of it is sealed.
+ */
+export const personalFieldsIn =
+  (...registries: ReadonlyArray<MarkedRegistry>) =>
+  (type: string): ReadonlyArray<PersonalField> => {
+    const registry = registries.find((r) => r.eventTypes.includes(type));
+    return registry === undefined ? [] : registry.personalFields(type as never);
+  };
