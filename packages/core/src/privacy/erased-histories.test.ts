@@ -1,17 +1,20 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
+import { householdStreamId } from '../approvals/decider.js';
+import * as hh from '../approvals/events/index.js';
 import { approvalsRegister } from '../approvals/projections/households.js';
 import { unsafeLocalDate as d } from '../calendar/index.js';
 import { childStreamId } from '../children/decider.js';
 import { childEvents } from '../children/events/index.js';
 import { evolveChild, initialChildState } from '../children/state.js';
-import { type Clock, type EventStore, isErased } from '../eventsourcing/index.js';
+import { type Clock, type EventStore, eventStamper, isErased, systemClock } from '../eventsourcing/index.js';
 import { placementsRegister } from '../placements/projections/placements.js';
 import { defaultAgencyPolicy } from '../policy/index.js';
 import { occurredBy, projectionAtOverAll, recordedBy, stateAt } from '../replay/index.js';
 import { rileysPlacement } from '../reviews/__fixtures__/riley.js';
 import { agencyEvents, agencyRecords } from '../reviews/agency-records.js';
 import { loadComplianceReport, loadReviewPack } from '../reviews/load.js';
+import { eraseRecord } from './erase-record.js';
 import { inMemoryKeyStore } from './key-store.js';
 import { personalFieldsIn } from './personal-fields-in.js';
 import { sealedEventStore } from './sealed-event-store.js';
@@ -37,17 +40,36 @@ const fullNames = {
 };
 const period = { placementId: 'p1', from: d('2025-03-01'), to: d('2025-08-31'), policy: fullNames };
 
-/** Riley's placement written through the sealing layer; `erase` destroys the keys of the subjects named. */
+const dpo = { id: 'dpo-1', role: 'data-protection-officer' };
+
+/**
+ * Riley's placement written through the sealing layer, the carers resigning in January 2026; `erase` erases
+ * records through `eraseRecord`, so what each erasure covers comes from the register, not from the test.
+ */
 const sealedRiley = async () => {
   const keys = inMemoryKeyStore();
   const seal = (store: EventStore, clock: Clock) =>
     sealedEventStore(store, { keys, personalFields: personalFieldsIn(agencyEvents), clock });
   const { store } = await rileysPlacement(seal);
-  const erase = async (...subjects: string[]) => {
-    for (const subject of subjects) right(await keys.destroy(subject, new Date('2089-05-02T10:00:00Z')));
+  const stamp = eventStamper({ actor: dpo, occurredAt: new Date('2026-01-05T09:00:00Z') }, systemClock);
+  const resigned = hh.ResignationReceived.create({
+    receivedOn: d('2026-01-05'),
+    approvalEndsOn: d('2026-02-02'),
+  });
+  right(
+    await store.append(householdStreamId('h1'), [stamp(hh.householdEvents)(resigned)], {
+      expectedRevision: 'any',
+    }),
+  );
+  const erase = async (...subjectIds: string[]) => {
+    for (const subjectId of subjectIds) {
+      right(await eraseRecord({ store, keys, subjectId, on: d('2089-05-02'), now: erasedAt, actor: dpo }));
+    }
   };
-  return { store, erase };
+  return { store, keys, erase };
 };
+
+const erasedAt = new Date('2089-05-02T10:00:00Z');
 
 describe('histories with erased subjects', () => {
   it('the review pack is the same pack, with "[erased]" where the child’s and carers’ data were', async () => {
@@ -56,8 +78,8 @@ describe('histories with erased subjects', () => {
     expect(before.child.displayName).toBe('Riley Morgan-Price');
     expect(JSON.stringify(before)).toContain('peanuts');
 
-    // The child, the household, its carer and the clinic series that named them.
-    await erase('c1', 'h1', 'h1-carer', 's-h1');
+    // The child's record and the household's, each with what it covers (the carer, the clinic series...).
+    await erase('c1', 'h1');
     const after = right(await loadReviewPack(store, period));
 
     expect(after.child).toEqual({ childId: 'c1', displayName: '[erased]', placingAuthority: 'Shropshire' });
@@ -110,7 +132,7 @@ describe('histories with erased subjects', () => {
     const { store, erase } = await sealedRiley();
     const on = d('2025-08-31');
     const reportBefore = right(await loadComplianceReport(store, { asOf: on }));
-    await erase('c1', 'h1', 'h1-carer', 's-h1');
+    await erase('c1', 'h1');
 
     const rebuilt = right(await projectionAtOverAll(store, agencyRecords, occurredBy(on)));
     const approvals = approvalsRegister(rebuilt.state.households, on);

@@ -60,6 +60,7 @@ describe('eraseSubject', () => {
       data: {
         subjectId: 'c-1',
         kind: 'child',
+        covers: ['c-1'],
         retentionEndedOn: '2085-05-04',
         erasedOn: '2085-05-04',
         erasedAt: '2085-05-04T09:00:00.000Z',

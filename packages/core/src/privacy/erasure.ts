@@ -10,12 +10,16 @@ import { eventType } from '../eventsourcing/event-type.js';
 import type { SubjectKeyStore } from './key-store.js';
 import { checkErasure, type RetentionRecord } from './retention.js';
 
-/** The record that a subject's personal data was erased: what was checked, when, and who asked. */
+/**
+ * The record that a person's personal data was erased: whose record, every subject whose keys were destroyed,
+ * the day retention ended, when it was erased (the envelope's actor says who asked).
+ */
 export const SubjectErasureRecorded = eventType(
   'SubjectErasureRecorded',
   t.type({
     subjectId: t.string,
     kind: t.keyof({ child: null, carer: null, applicant: null }),
+    covers: t.array(t.string),
     retentionEndedOn: LocalDateC,
     erasedOn: LocalDateC,
     erasedAt: t.string,
@@ -33,6 +37,8 @@ export interface EraseSubject {
   readonly keys: SubjectKeyStore;
   /** What decides the subject's retention, from the record (a child's date of birth, an approval's end...). */
   readonly record: RetentionRecord;
+  /** Every subject whose keys go with the record's (a household's members, a child's placements); its own always. */
+  readonly covers?: ReadonlyArray<string>;
   /** The day of the erasure, checked against retention. */
   readonly on: LocalDate;
   readonly now: Date;
@@ -50,9 +56,16 @@ export const eraseSubject = async (
 ): Promise<E.Either<RuleViolation | StoreUnavailable | AppendError, { readonly erasedAt: Date }>> => {
   const allowed = checkErasure(request.record, request.on);
   if (E.isLeft(allowed)) return allowed;
-  const destroyed = await request.keys.destroy(request.record.subjectId, request.now);
+  const own = request.record.subjectId;
+  const covers = [own, ...(request.covers ?? []).filter((subject) => subject !== own)];
+  // The record's own subject first: its erasure time is the one recorded, and a retry keeps it.
+  const destroyed = await request.keys.destroy(own, request.now);
   if (E.isLeft(destroyed)) return destroyed;
   const { erasedAt } = destroyed.right;
+  for (const subject of covers.slice(1)) {
+    const also = await request.keys.destroy(subject, request.now);
+    if (E.isLeft(also)) return also;
+  }
   const eventId = v5(`erasure:${request.record.subjectId}`, ERASURE_NAMESPACE);
   const recorded = await request.store.append(
     erasureStreamId(request.record.subjectId),
@@ -62,6 +75,7 @@ export const eraseSubject = async (
           SubjectErasureRecorded.create({
             subjectId: request.record.subjectId,
             kind: request.record.kind,
+            covers,
             retentionEndedOn: allowed.right.retentionEndedOn,
             erasedOn: request.on,
             erasedAt: erasedAt.toISOString(),

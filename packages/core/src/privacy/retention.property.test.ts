@@ -22,7 +22,9 @@ const expectedEnd = (record: RetentionRecord): LocalDate | undefined => {
     case 'carer':
       return record.approvalEndedOn === undefined ? undefined : plusYears(record.approvalEndedOn, 10);
     case 'applicant':
-      return plusYears(record.refusedOrWithdrawnOn, 3);
+      return record.refusedOrWithdrawnOn === undefined
+        ? undefined
+        : plusYears(record.refusedOrWithdrawnOn, 3);
   }
 };
 
@@ -52,7 +54,11 @@ const record: fc.Arbitrary<RetentionRecord> = fc
       subjectId,
       approvalEndedOn: fc.option(someDate, { nil: undefined }),
     }),
-    fc.record({ kind: fc.constant('applicant' as const), subjectId, refusedOrWithdrawnOn: someDate }),
+    fc.record({
+      kind: fc.constant('applicant' as const),
+      subjectId,
+      refusedOrWithdrawnOn: fc.option(someDate, { nil: undefined }),
+    }),
   )
   .map((r) => Object.fromEntries(Object.entries(r).filter(([, v]) => v !== undefined)) as RetentionRecord);
 

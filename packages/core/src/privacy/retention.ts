@@ -13,7 +13,8 @@ export type RetentionRecord =
     }
   /** A foster carer, or a member of an approved household: `approvalEndedOn` absent while still approved. */
   | { readonly kind: 'carer'; readonly subjectId: string; readonly approvalEndedOn?: LocalDate }
-  | { readonly kind: 'applicant'; readonly subjectId: string; readonly refusedOrWithdrawnOn: LocalDate };
+  /** An applicant never approved: `refusedOrWithdrawnOn` absent while the application is still open. */
+  | { readonly kind: 'applicant'; readonly subjectId: string; readonly refusedOrWithdrawnOn?: LocalDate };
 
 /**
  * `years` after `from`, never earlier: an anniversary of 29 February falls on 1 March in a common year (the
@@ -45,7 +46,9 @@ export const retentionEndsOn = (record: RetentionRecord): LocalDate | undefined 
         ? undefined
         : yearsAfter(record.approvalEndedOn, statutoryNumbers.carerRecordYears);
     case 'applicant':
-      return yearsAfter(record.refusedOrWithdrawnOn, statutoryNumbers.refusedApplicantRecordYears);
+      return record.refusedOrWithdrawnOn === undefined
+        ? undefined
+        : yearsAfter(record.refusedOrWithdrawnOn, statutoryNumbers.refusedApplicantRecordYears);
   }
 };
 
@@ -53,6 +56,12 @@ const whose: Record<RetentionRecord['kind'], string> = {
   child: "child's case record",
   carer: "carer's record",
   applicant: "applicant's record",
+};
+
+const notBegun: Record<RetentionRecord['kind'], string> = {
+  child: "is kept beyond the calendar's end",
+  carer: `is kept for ${statutoryNumbers.carerRecordYears} years after approval ends, and their approval has not ended`,
+  applicant: `is kept for ${statutoryNumbers.refusedApplicantRecordYears} years after a refusal or withdrawal, and the application is still open`,
 };
 
 /**
@@ -69,9 +78,7 @@ export const checkErasure = (
     return E.left(
       ruleViolation(
         rules.retention,
-        record.kind === 'carer'
-          ? `'${record.subjectId}' may not be erased: the ${whose[record.kind]} is kept for ${statutoryNumbers.carerRecordYears} years after approval ends, and their approval has not ended (${rules.retention.citation})`
-          : `'${record.subjectId}' may not be erased: the ${whose[record.kind]} is kept beyond the calendar's end (${rules.retention.citation})`,
+        `'${record.subjectId}' may not be erased: the ${whose[record.kind]} ${notBegun[record.kind]} (${rules.retention.citation})`,
         { field: 'subjectId', details: { subjectId: record.subjectId } },
       ),
     );
