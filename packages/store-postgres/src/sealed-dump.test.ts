@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { isErased, type NewEvent, newEventId, StoreFailure, sealedEventStore } from '@fostering/core';
+import {
+  eraseSubject,
+  isErased,
+  type NewEvent,
+  newEventId,
+  StoreFailure,
+  sealedCheckpointStore,
+  sealedEventStore,
+  unsafeLocalDate,
+} from '@fostering/core';
 import { collect } from '@fostering/testkit';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +16,7 @@ import { testDatabases } from './__fixtures__/databases.js';
 import { postgresKeyStore } from './key-store.js';
 import { postgresEventStore } from './postgres-event-store.js';
 import type { SqlClient } from './sql.js';
+import { postgresCheckpointStore } from './state-stores.js';
 
 const masterKey = new Uint8Array(randomBytes(32));
 const { targets } = testDatabases();
@@ -81,15 +91,31 @@ describe.each(targets)('personal data in a dump of %s', (_, clientOf) => {
           expectedRevision: 'no_stream',
         },
       );
+      // A projection's checkpoint holds the values opened, from many subjects: sealed whole.
+      const checkpoints = sealedCheckpointStore<unknown>(postgresCheckpointStore(client), { keys });
+      await checkpoints.save(`records-${tag}`, {
+        position: undefined,
+        state: { names: [...values.mine, ...values.theirs] },
+      });
       const before = await dump(client);
       expect(before).toContain(tag); // the dump does hold this test's rows: ids are not personal
       for (const value of [...values.mine, ...values.theirs]) expect(before).not.toContain(value);
 
-      await keys.destroy(tag, new Date('2100-01-01T00:00:00Z'));
+      const erased = await eraseSubject({
+        store,
+        keys,
+        record: { kind: 'child', subjectId: tag, dateOfBirth: unsafeLocalDate('2010-01-01') },
+        on: unsafeLocalDate('2100-01-01'),
+        now: new Date('2100-01-01T00:00:00Z'),
+        actor: { id: 'dpo-1', role: 'data-protection-officer' },
+      });
+      expect(E.isRight(erased)).toBe(true);
       const after = await dump(client);
       for (const value of [...values.mine, ...values.theirs]) expect(after).not.toContain(value);
       const keyRows = await client.query('select 1 from fostering_subject_keys where subject_id = $1', [tag]);
       expect(keyRows).toHaveLength(0);
+      // The checkpoint was taken before the erasure: it no longer opens, and is rebuilt from the log.
+      expect(await checkpoints.load(`records-${tag}`)).toBeUndefined();
 
       const [read] = await collect(store.readStream(stream));
       if (read === undefined) throw new Error('the child stream is empty');

@@ -9,6 +9,7 @@ import type { EventStore } from '../eventsourcing/event-store.js';
 import { eventType } from '../eventsourcing/event-type.js';
 import type { SubjectKeyStore } from './key-store.js';
 import { checkErasure, type RetentionRecord } from './retention.js';
+import { endDerivedStatesEpoch } from './sealed-states.js';
 
 /**
  * The record that a person's personal data was erased: whose record, every subject whose keys were destroyed,
@@ -66,6 +67,9 @@ export const eraseSubject = async (
     const also = await request.keys.destroy(subject, request.now);
     if (E.isLeft(also)) return also;
   }
+  // Checkpoints and snapshots taken until now hold the subjects' values opened: none of them opens again.
+  const ended = await endDerivedStatesEpoch(request.keys, request.now);
+  if (E.isLeft(ended)) return ended;
   const eventId = v5(`erasure:${request.record.subjectId}`, ERASURE_NAMESPACE);
   const recorded = await request.store.append(
     erasureStreamId(request.record.subjectId),

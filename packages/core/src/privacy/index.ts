@@ -26,5 +26,11 @@ export {
   retentionRegister,
 } from './retention-register.js';
 export { type SealedEventStoreOptions, sealedEventStore, streamEntity } from './sealed-event-store.js';
+export {
+  endDerivedStatesEpoch,
+  type SealedStatesOptions,
+  sealedCheckpointStore,
+  sealedSnapshotStore,
+} from './sealed-states.js';
 export { personalSpots, sealContext } from './sealed-values.js';
 export { KEY_BYTES, newSubjectKey, type SubjectKey } from './subject-key.js';
