@@ -80,9 +80,10 @@ export const ShortBreakStayRecorded = eventType(
 
 export const StabilityMeetingHeld = eventType('StabilityMeetingHeld', t.type({ heldOn: LocalDateC }));
 
+/** A worker's concern that the placement may break down: an opinion about the child and the carers, personal. */
 export const DisruptionWarningRecorded = eventType(
   'DisruptionWarningRecorded',
-  t.type({ recordedOn: LocalDateC, concern: t.string }),
+  t.type({ recordedOn: LocalDateC, concern: personalData(t.string) }),
 );
 
 export const PlacementEnded = eventType(

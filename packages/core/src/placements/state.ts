@@ -17,7 +17,7 @@ export interface PlacementState {
   }>;
   readonly shortBreakStays: ReadonlyArray<{ readonly startsOn: LocalDate; readonly days: number }>;
   readonly stabilityMeetings: ReadonlyArray<LocalDate>;
-  readonly disruptionWarnings: ReadonlyArray<{ readonly recordedOn: LocalDate; readonly concern: string }>;
+  readonly disruptionWarnings: ReadonlyArray<{ readonly recordedOn: LocalDate; readonly concern: Personal<string> }>;
   readonly ended?: {
     readonly endedOn: LocalDate;
     readonly planned: boolean;

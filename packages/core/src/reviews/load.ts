@@ -10,8 +10,9 @@ import type { AgencyPolicy } from '../policy/index.js';
 import { historyAt, projectionAtOverAll } from '../replay/as-of.js';
 import { type HistoryCut, occurredBy, recordedBy } from '../replay/history-cut.js';
 import { agencyEvents, agencyRecords } from './agency-records.js';
+import { forAudience } from './audience.js';
 import { complianceReport } from './compliance-report.js';
-import type { AsOfDate, ComplianceReport, ReviewPack } from './model.js';
+import type { AsOfDate, Audience, ComplianceReport, ReviewPack } from './model.js';
 import { reviewPack } from './review-pack.js';
 
 export interface UnknownPlacement {
@@ -36,6 +37,8 @@ export interface ReviewPackRequest {
   readonly asRecordedAt?: LocalDate;
   readonly policy?: AgencyPolicy;
   readonly calendar?: WorkingDayCalendar;
+  /** The reader: the pack keeps only what they may read (`forAudience`); absent for the full record. */
+  readonly audience?: Audience;
 }
 
 const options = (request: { policy?: AgencyPolicy; calendar?: WorkingDayCalendar }) => ({
@@ -108,18 +111,17 @@ export const loadReviewPack = async (
   const history = await historyAt(store, agencyEvents, streams, cut);
   if (E.isLeft(history)) return history;
   const records = project(agencyRecords)(history.right.events);
-  return E.right(
-    reviewPack(
-      {
-        placementId: request.placementId,
-        records,
-        events: history.right.events,
-        streams: history.right.streams,
-      },
-      { from: request.from, to: request.to, asOf },
-      complianceContext(request.to, options(request)),
-    ),
+  const pack = reviewPack(
+    {
+      placementId: request.placementId,
+      records,
+      events: history.right.events,
+      streams: history.right.streams,
+    },
+    { from: request.from, to: request.to, asOf },
+    complianceContext(request.to, options(request)),
   );
+  return E.right(request.audience === undefined ? pack : forAudience(request.audience)(pack));
 };
 
 /** The agency compliance report as things stood on a date, by occurrence or by recording. */

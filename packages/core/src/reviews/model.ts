@@ -55,6 +55,39 @@ export interface LateRecording {
 /** Respite used against entitlement in the placement year (rule `respite`): the placements area's own figures. */
 export type RespiteSummary = RespiteBalance;
 
+/** The kinds of written record a review pack carries, each fact or opinion by its field (rule `records`). */
+export type RecordEntryKind =
+  | 'risk-facts'
+  | 'risk-analysis'
+  | 'safety-measures'
+  | 'health-need'
+  | 'disruption-concern'
+  | 'clinic-notes'
+  | 'clinic-cancellation';
+
+/** One entry of the written record: dated, attributed to its author and their role, fact or opinion (NMS 26). */
+export interface RecordEntry {
+  readonly kind: RecordEntryKind;
+  readonly nature: 'fact' | 'opinion';
+  readonly on: LocalDate;
+  readonly recordedOn: LocalDate;
+  readonly author: { readonly id: string; readonly role: string };
+  readonly title: string;
+  /** The text as written, or `[erased]` once its subject was erased. */
+  readonly text: string;
+  /** The ids of the people it is about (the child, the household, young people discussed at a clinic). */
+  readonly about: ReadonlyArray<string>;
+}
+
+/** Who a review pack is for: each sees what their part in the child's care needs (see `audienceRules`). */
+export type Audience =
+  | 'registered-manager'
+  | 'supervising-social-worker'
+  | 'clinician'
+  | 'panel-member'
+  | 'placing-authority'
+  | 'foster-carer';
+
 export interface PlanLine {
   readonly title: string;
   readonly detail: string;
@@ -96,6 +129,10 @@ export interface ReviewPack {
   readonly plans: ReadonlyArray<PlanLine>;
   /** Findings open at the end of the period. */
   readonly openFindings: ReadonlyArray<Finding>;
+  /** The written record of the period, as far as the pack's audience may read it. */
+  readonly entries: ReadonlyArray<RecordEntry>;
+  /** Who the pack was made for; absent for the full record. */
+  readonly audience?: Audience;
   readonly sources: { readonly streams: ReadonlyArray<string>; readonly events: number };
 }
 

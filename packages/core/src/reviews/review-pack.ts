@@ -22,6 +22,7 @@ import { initialPlacementState } from '../placements/state.js';
 import { householdSupervision } from '../supervision/compliance/household-supervision.js';
 import type { AgencyEvent, AgencyRecords } from './agency-records.js';
 import type { AsOfDate, LateRecording, PlanLine, ReviewPack, TimelineEntry } from './model.js';
+import { recordEntriesOf } from './record-entries.js';
 import { byTimelineOrder, deadlineMark, inPeriod, timelineMarkOf } from './timeline.js';
 
 /** What a review pack is built from: the involved streams' events as they stood, and their folded records. */
@@ -214,6 +215,7 @@ export const reviewPack = (
     ...optional('respite', respite),
     plans,
     openFindings,
+    entries: recordEntriesOf(history.events, { childId, householdId, records }, period),
     sources: { streams: history.streams, events: history.events.length },
   };
 };

@@ -208,6 +208,28 @@ export const reviewPack: ReviewPack = {
       dueOn: d('2025-06-01'),
     },
   ],
+  entries: [
+    {
+      kind: 'risk-facts',
+      nature: 'fact',
+      on: d('2025-03-04'),
+      recordedOn: d('2025-03-04'),
+      author: { id: 'ssw-amina', role: 'supervising-social-worker' },
+      title: 'Risk assessment: behaviour',
+      text: 'Left school at lunchtime twice in February.',
+      about: ['c-ava'],
+    },
+    {
+      kind: 'risk-analysis',
+      nature: 'opinion',
+      on: d('2025-03-04'),
+      recordedOn: d('2025-03-05'),
+      author: { id: 'ssw-amina', role: 'supervising-social-worker' },
+      title: 'Risk assessment: analysis',
+      text: HOSTILE.concern,
+      about: ['c-ava'],
+    },
+  ],
   sources: {
     streams: ['placement-p-ava-brook', 'child-c-ava', 'household-h-brook', 'clinic-series-s-ava'],
     events: 87,

@@ -179,10 +179,50 @@ const findings = (pack: ReviewPack): Section => ({
   ],
 });
 
+const AUDIENCE_LABELS: Readonly<Record<NonNullable<ReviewPack['audience']>, string>> = {
+  'registered-manager': 'the registered manager',
+  'supervising-social-worker': 'the supervising social worker',
+  clinician: 'the clinician',
+  'panel-member': 'a fostering panel member',
+  'placing-authority': 'the placing authority',
+  'foster-carer': 'the foster carers',
+};
+
+/** Every entry says when, who wrote it in what role, and whether it is fact or opinion (rule `records`). */
+const entries = (pack: ReviewPack): Section => ({
+  id: 'written-record',
+  title: 'Written record',
+  blocks: [
+    {
+      kind: 'table',
+      columns: ['Date', 'Entry', 'Fact or opinion', 'Written by', 'Text'],
+      rows: pack.entries.map((e) => ({
+        cells: [
+          formatDate(e.on),
+          e.title,
+          e.nature === 'fact' ? 'fact' : { strong: 'opinion' },
+          `${e.author.id} (${e.author.role}), ${formatDate(e.recordedOn)}`,
+          e.text,
+        ],
+      })),
+      empty:
+        pack.audience === undefined
+          ? 'Nothing was written in the period.'
+          : `Nothing written in the period is for ${AUDIENCE_LABELS[pack.audience]}.`,
+    },
+  ],
+});
+
 /** The review pack laid out once, in the order a reviewing officer reads it. */
 export const reviewPackDocument = (pack: ReviewPack): ReportDocument => ({
   title: `Review pack: placement ${pack.placementId}`,
-  subtitle: [`Period: ${formatPeriod(pack.period)}.`, `Built from ${formatAsOf(pack.asOf)}.`],
+  subtitle: [
+    `Period: ${formatPeriod(pack.period)}.`,
+    `Built from ${formatAsOf(pack.asOf)}.`,
+    ...(pack.audience === undefined
+      ? []
+      : [`For ${AUDIENCE_LABELS[pack.audience]}: what they may read, nothing more.`]),
+  ],
   sections: [
     child(pack),
     household(pack),
@@ -196,6 +236,7 @@ export const reviewPackDocument = (pack: ReviewPack): ReportDocument => ({
     lateRecordings(pack),
     respite(pack),
     plans(pack),
+    entries(pack),
     findings(pack),
   ],
   footer: `Sources: ${plural(pack.sources.events, 'event')} from ${plural(pack.sources.streams.length, 'stream')}${

@@ -48,6 +48,7 @@ describe('reviewPackHtml', () => {
       'late-recordings',
       'respite',
       'plans',
+      'written-record',
       'findings',
     ]);
     expect(textOf('footer')).toContain('87 events from 4 streams');

@@ -39,10 +39,24 @@ describe('reviewPackMarkdown', () => {
       '## Late recordings',
       '## Respite',
       '## Current plans',
+      '## Written record',
       '## Open findings',
     ]);
     expect(markdown.trimEnd().split('\n').at(-1)).toBe(
       '_Sources: 87 events from 4 streams (placement-p-ava-brook, child-c-ava, household-h-brook, clinic-series-s-ava)._',
+    );
+  });
+
+  it('writes each entry of the record with its date, author and role, and says which are opinion', () => {
+    const written = section(markdown, 'Written record');
+    expect(written).toContain(
+      '| 4 Mar 2025 | Risk assessment: behaviour | fact | ssw-amina (supervising-social-worker), 4 Mar 2025 | Left school at lunchtime twice in February. |',
+    );
+    expect(written).toContain(
+      '| 4 Mar 2025 | Risk assessment: analysis | **opinion** | ssw-amina (supervising-social-worker), 5 Mar 2025 | \\<script\\>alert(1)\\</script\\> said she would "run" |',
+    );
+    expect(reviewPackMarkdown({ ...reviewPack, entries: [], audience: 'foster-carer' })).toContain(
+      'Nothing written in the period is for the foster carers.',
     );
   });
 
