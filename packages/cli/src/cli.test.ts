@@ -195,6 +195,21 @@ describe('fostering demo, review, compliance and rebuild on an embedded store', 
     expect(readFileSync(out, 'utf8')).toContain('<svg');
   });
 
+  it('writes the pack for one reader with --for, and names the readers it knows', async () => {
+    const args = ['review', '--store', store(), '--placement', placement, '--from', from, '--to', to];
+    const full = await run(cwd, ...args, '--format', 'md');
+    const carers = await run(cwd, ...args, '--format', 'md', '--for', 'foster-carer');
+    expect(carers.code).toBe(0);
+    expect(carers.out).toContain('For the foster carers: what they may read, nothing more.');
+    expect(full.out).toContain('## Written record');
+    // The synthetic agency's clinics write notes; the carers' view never shows them.
+    expect(full.out).toMatch(/Clinic notes \(session/);
+    expect(carers.out).not.toMatch(/Clinic notes \(session/);
+    const unknown = await run(cwd, ...args, '--for', 'neighbour');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('--for: expected one of registered-manager, supervising-social-worker');
+  });
+
   it('reports compliance on a date in every format', async () => {
     const json = await run(cwd, 'compliance', '--store', store(), '--as-of', to, '--format', 'json');
     expect(json.code).toBe(0);

@@ -1,4 +1,4 @@
-import { localDateOf } from '@fostering/core';
+import { type Audience, audienceRules, localDateOf } from '@fostering/core';
 import { Command, CommanderError, Option } from 'commander';
 import { compliance } from './commands/compliance.js';
 import { demo, demoDefaults } from './commands/demo.js';
@@ -95,6 +95,11 @@ export const program = (io: Io): Command => {
       parseChoice('--format', ['html', 'md'] as const),
       'html' as const,
     )
+    .option(
+      '--for <audience>',
+      `only what this reader may see: ${Object.keys(audienceRules).join(', ')}`,
+      parseChoice('--for', Object.keys(audienceRules) as Audience[]),
+    )
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async (o) =>
       review(
@@ -105,6 +110,7 @@ export const program = (io: Io): Command => {
           to: o.to,
           format: o.format,
           ...(o.asRecordedAt === undefined ? {} : { asRecordedAt: o.asRecordedAt }),
+          ...(o.for === undefined ? {} : { audience: o.for }),
           ...(o.out === undefined ? {} : { out: o.out }),
         },
         io,

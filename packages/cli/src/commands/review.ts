@@ -1,4 +1,4 @@
-import { type LocalDate, loadReviewPack } from '@fostering/core';
+import { type Audience, type LocalDate, loadReviewPack } from '@fostering/core';
 import * as E from 'fp-ts/lib/Either.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -12,6 +12,8 @@ export interface ReviewOptions {
   readonly from: LocalDate;
   readonly to: LocalDate;
   readonly asRecordedAt?: LocalDate;
+  /** The reader the pack is for (`--for`); absent for the full record. */
+  readonly audience?: Audience;
   readonly format: ReviewFormat;
   readonly out?: string;
 }
@@ -24,6 +26,7 @@ export const review = (options: ReviewOptions, io: Io): Promise<void> =>
       from: options.from,
       to: options.to,
       ...(options.asRecordedAt === undefined ? {} : { asRecordedAt: options.asRecordedAt }),
+      ...(options.audience === undefined ? {} : { audience: options.audience }),
     });
     if (E.isLeft(pack)) {
       const error = pack.left;
