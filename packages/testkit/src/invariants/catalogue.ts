@@ -174,7 +174,7 @@ const known: ReadonlyArray<{ readonly rule: Rule; readonly coverage: CoreCoverag
   {
     rule: rules.retention,
     coverage: examples(
-      'no erasure of a record before its retention date (arrives with personal-data erasure)',
+      'no erasure of a record before its retention date: properties over generated subjects and household lifecycles in core (privacy/retention*.test.ts); erasure over generated agencies in check.sealed.test.ts',
     ),
   },
   {
