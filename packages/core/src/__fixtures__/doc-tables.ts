@@ -37,6 +37,34 @@ export const commandsTable = (commands: {
     }),
   ].join('\n');
 
+/** One row per personal field of every event type: where it is and whose it is (what its seal is bound to). */
+export const personalFieldsTable = (
+  registries: ReadonlyArray<{
+    readonly streams: string;
+    readonly definitions: ReadonlyArray<{
+      readonly type: string;
+      readonly personalFields: ReadonlyArray<{
+        readonly path: ReadonlyArray<string>;
+        readonly subjectField?: string | undefined;
+      }>;
+    }>;
+  }>,
+): string =>
+  [
+    '| event | field | whose (the key it is sealed under) |',
+    '|---|---|---|',
+    ...registries.flatMap(({ streams, definitions }) =>
+      definitions.flatMap((d) =>
+        d.personalFields.map(
+          (f) =>
+            `| \`${d.type}\` | \`${cell(f.path.join('.'))}\` | ${
+              f.subjectField === undefined ? `the ${streams}'s` : `the \`${f.subjectField}\` named beside it`
+            } |`,
+        ),
+      ),
+    ),
+  ].join('\n');
+
 /** The text with what lies between `<!-- marker:start -->` and `<!-- marker:end -->` replaced by `content`. */
 export const withSection = (text: string, marker: string, content: string): string => {
   const start = `<!-- ${marker}:start -->`;

@@ -92,7 +92,7 @@ export const PlacementEnded = eventType(
     t.type({
       endedOn: LocalDateC,
       planned: t.boolean,
-      reason: t.string,
+      reason: personalData(t.string),
       childAddressAfter: personalData(t.string),
     }),
     t.partial({ movedToPlacementId: t.string }),

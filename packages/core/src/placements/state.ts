@@ -17,11 +17,14 @@ export interface PlacementState {
   }>;
   readonly shortBreakStays: ReadonlyArray<{ readonly startsOn: LocalDate; readonly days: number }>;
   readonly stabilityMeetings: ReadonlyArray<LocalDate>;
-  readonly disruptionWarnings: ReadonlyArray<{ readonly recordedOn: LocalDate; readonly concern: Personal<string> }>;
+  readonly disruptionWarnings: ReadonlyArray<{
+    readonly recordedOn: LocalDate;
+    readonly concern: Personal<string>;
+  }>;
   readonly ended?: {
     readonly endedOn: LocalDate;
     readonly planned: boolean;
-    readonly reason: string;
+    readonly reason: Personal<string>;
     readonly childAddressAfter: Personal<string>;
     readonly movedToPlacementId?: string;
   };

@@ -205,7 +205,10 @@ export const reviewPack = (
     placement: {
       ...optional('startedOn', started?.startedOn),
       ...optional('endedOn', placement.ended?.endedOn),
-      ...optional('endReason', placement.ended?.reason),
+      ...optional(
+        'endReason',
+        placement.ended === undefined ? undefined : shownOrErased(placement.ended.reason),
+      ),
       ...optional('kind', started?.placementType),
       ...optional('supportPackage', started?.supportPackage),
     },

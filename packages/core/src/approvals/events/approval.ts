@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { LocalDateC } from '../../calendar/index.js';
-import { eventType } from '../../eventsourcing/index.js';
+import { eventType, personalData } from '../../eventsourcing/index.js';
 import { Terms } from '../terms.js';
 
 export const HouseholdApproved = eventType(
@@ -11,7 +11,12 @@ export const HouseholdApproved = eventType(
 /** The agency decision maker refused; it takes effect no earlier than 28 days after notice (rule `notice-28`). */
 export const ApprovalRefused = eventType(
   'ApprovalRefused',
-  t.type({ decidedOn: LocalDateC, noticeGivenOn: LocalDateC, takesEffectOn: LocalDateC, reason: t.string }),
+  t.type({
+    decidedOn: LocalDateC,
+    noticeGivenOn: LocalDateC,
+    takesEffectOn: LocalDateC,
+    reason: personalData(t.string),
+  }),
 );
 
 export const FosterCareAgreementSigned = eventType(
@@ -49,12 +54,12 @@ export const ResignationReceived = eventType(
 
 export const ApprovalTerminated = eventType(
   'ApprovalTerminated',
-  t.type({ noticeGivenOn: LocalDateC, takesEffectOn: LocalDateC, reason: t.string }),
+  t.type({ noticeGivenOn: LocalDateC, takesEffectOn: LocalDateC, reason: personalData(t.string) }),
 );
 
 export const ApprovalSuspended = eventType(
   'ApprovalSuspended',
-  t.type({ suspendedOn: LocalDateC, reason: t.string }),
+  t.type({ suspendedOn: LocalDateC, reason: personalData(t.string) }),
 );
 export const SuspensionLifted = eventType('SuspensionLifted', t.type({ liftedOn: LocalDateC }));
 
