@@ -2,13 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventCatalogue } from './commands/events.js';
 import type { Io } from './io.js';
 import { runCli } from './program.js';
 
 /** Runs the command line as a user would, capturing what it prints. */
-const run = async (cwd: string, ...argv: string[]) => {
+const run = (cwd: string, ...argv: string[]) => runWith({}, cwd, ...argv);
+
+const runWith = async (env: Readonly<Record<string, string>>, cwd: string, ...argv: string[]) => {
   let out = '';
   let err = '';
   const io: Io = {
@@ -21,6 +24,7 @@ const run = async (cwd: string, ...argv: string[]) => {
     interactive: false,
     cwd,
     now: () => new Date('2026-11-22T10:00:00Z'),
+    env,
   };
   const code = await runCli(argv, io);
   return { code, out, err };
@@ -95,7 +99,7 @@ describe('fostering, bad input', () => {
   it('has help for every command', async () => {
     const help = await run(cwd, '--help');
     expect(help.code).toBe(0);
-    for (const command of ['demo', 'review', 'compliance', 'rebuild', 'events']) {
+    for (const command of ['demo', 'review', 'compliance', 'retention', 'erase', 'rebuild', 'events']) {
       expect(help.out).toContain(command);
       const own = await run(cwd, command, '--help');
       expect(own.code).toBe(0);
@@ -228,6 +232,92 @@ describe('fostering demo, review, compliance and rebuild on an embedded store', 
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/Rebuilt 5 projections/);
     expect(result.out).toMatch(/\d+ events in [\d.]+ s: \d+ events per second/);
+  });
+});
+
+describe('personal data in the embedded store', () => {
+  const dir = () => join(cwd, 'sealed-agency');
+  const store = () => `pglite:${dir()}`;
+
+  it('seals it under keys wrapped by a master key kept beside the data, and erases a record once retention allows', {
+    timeout: 120_000,
+  }, async () => {
+    const built = await run(cwd, 'demo', '--store', store(), ...small, '--out-dir', 'sealed-reports');
+    expect(built.code).toBe(0);
+    expect(built.err).toContain(`Made a master key for ${dir()}`);
+    expect(readFileSync(`${dir()}.master-key`, 'utf8')).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+
+    const listed = await run(
+      cwd,
+      'retention',
+      '--store',
+      store(),
+      '--as-of',
+      '2040-01-01',
+      '--format',
+      'json',
+    );
+    expect(listed.code).toBe(0);
+    const overview = JSON.parse(listed.out) as {
+      register: Array<{ record: { subjectId: string; kind: string } }>;
+      due: Array<{ record: { subjectId: string }; covers: string[] }>;
+    };
+    const due = overview.due[0];
+    if (due === undefined) throw new Error('the small agency has no record due for erasure by 2040');
+    const child = overview.register.find((r) => r.record.kind === 'child')?.record.subjectId ?? '';
+
+    const early = await run(
+      cwd,
+      'erase',
+      '--store',
+      store(),
+      '--record',
+      child,
+      '--by',
+      'dpo-1',
+      '--on',
+      '2040-01-01',
+    );
+    expect(early.code).toBe(1);
+    expect(early.err).toMatch(
+      new RegExp(`--record: '${child}' may not be erased before \\d{4}-\\d{2}-\\d{2}`),
+    );
+    const erased = await run(
+      cwd,
+      'erase',
+      '--store',
+      store(),
+      '--record',
+      due.record.subjectId,
+      '--by',
+      'dpo-1',
+      '--on',
+      '2040-01-01',
+    );
+    expect(erased.code).toBe(0);
+    expect(erased.out).toContain(`the keys of ${due.covers.join(', ')} are destroyed`);
+    const after = await run(cwd, 'retention', '--store', store(), '--as-of', '2040-01-01');
+    expect(after.out).toMatch(/1 erased, \d+ due for erasure/);
+
+    const db = await PGlite.create(dir());
+    try {
+      const names = await db.query<{ sealed: string | null }>(
+        "select data->'name'->>'$sealed' as sealed from fostering_events where type = 'ChildRegistered'",
+      );
+      expect(names.rows.length).toBeGreaterThan(0);
+      expect(names.rows.every((r) => r.sealed === '1')).toBe(true);
+    } finally {
+      await db.close();
+    }
+
+    const wrongKey = Buffer.alloc(32, 7).toString('base64');
+    const refused = await runWith({ FOSTERING_MASTER_KEY: wrongKey }, cwd, 'compliance', '--store', store());
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^fostering: /);
+    expect(refused.err).not.toMatch(/\n\s+at /);
+    const malformed = await runWith({ FOSTERING_MASTER_KEY: 'short' }, cwd, 'compliance', '--store', store());
+    expect(malformed.code).toBe(2);
+    expect(malformed.err).toContain('FOSTERING_MASTER_KEY: expected 32 bytes in base64');
   });
 });
 

@@ -7,6 +7,8 @@ export interface Io {
   readonly cwd: string;
   /** Today's date where the agency is; injectable so tests and replays are reproducible. */
   readonly now: () => Date;
+  /** The environment: where the master key comes from (`FOSTERING_MASTER_KEY`). */
+  readonly env: Readonly<Record<string, string | undefined>>;
 }
 
 export const processIo = (): Io => ({
@@ -15,4 +17,5 @@ export const processIo = (): Io => ({
   interactive: process.stderr.isTTY === true,
   cwd: process.cwd(),
   now: () => new Date(),
+  env: process.env,
 });

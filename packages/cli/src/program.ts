@@ -2,8 +2,10 @@ import { type Audience, audienceRules, localDateOf } from '@fostering/core';
 import { Command, CommanderError, Option } from 'commander';
 import { compliance } from './commands/compliance.js';
 import { demo, demoDefaults } from './commands/demo.js';
+import { erase } from './commands/erase.js';
 import { events } from './commands/events.js';
 import { rebuild } from './commands/rebuild.js';
+import { retention } from './commands/retention.js';
 import { review } from './commands/review.js';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
@@ -142,6 +144,44 @@ export const program = (io: Io): Command => {
           by: o.by,
           ...(o.format === undefined ? {} : { format: o.format }),
           ...(o.out === undefined ? {} : { out: o.out }),
+        },
+        io,
+      ),
+    );
+
+  root
+    .command('retention')
+    .description('records kept, erased, and due for erasure on a date (rule retention, FSR 32; CPPR 50)')
+    .addOption(storeOption())
+    .option('--as-of <date>', 'the date to judge (YYYY-MM-DD); today by default', parseDate('--as-of'))
+    .option(
+      '--format <format>',
+      'text or json',
+      parseChoice('--format', ['text', 'json'] as const),
+      'text' as const,
+    )
+    .action(async (o) =>
+      retention({ store: store(o.store), asOf: o.asOf ?? localDateOf(io.now()), format: o.format }, io),
+    );
+
+  root
+    .command('erase')
+    .description(
+      "erase a child's or household's personal data once retention allows, by destroying the keys of every subject it covers",
+    )
+    .addOption(storeOption())
+    .requiredOption('--record <id>', 'the child or household id')
+    .requiredOption('--by <id>', 'who asks for the erasure (recorded with it)')
+    .option('--role <role>', 'their role', 'data-protection-officer')
+    .option('--on <date>', 'the day of the erasure (YYYY-MM-DD); today by default', parseDate('--on'))
+    .action(async (o) =>
+      erase(
+        {
+          store: store(o.store),
+          record: o.record,
+          by: o.by,
+          role: o.role,
+          on: o.on ?? localDateOf(io.now()),
         },
         io,
       ),

@@ -2,11 +2,19 @@ import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import {
+  agencyEvents,
   type EventStore,
+  erasureEvents,
   inMemoryCheckpointStore,
+  inMemoryKeyStore,
   type ProjectionCheckpointStore,
+  personalFieldsIn,
   type RecordedEvent,
   StoreFailure,
+  type SubjectKeyStore,
+  sealedCheckpointStore,
+  sealedEventStore,
+  sealRecordedEvents,
 } from '@fostering/core';
 import {
   type ImportOptions,
@@ -15,6 +23,7 @@ import {
   pgPoolClient,
   postgresCheckpointStore,
   postgresEventStore,
+  postgresKeyStore,
   type SqlClient,
 } from '@fostering/store-postgres';
 import * as E from 'fp-ts/lib/Either.js';
@@ -24,7 +33,10 @@ import type { StoreSpec } from './options.js';
 
 /** An opened store and the few things commands need beyond the port. */
 export interface OpenedStore {
+  /** Seals personal data on the way in and opens it on the way out (a database store), or holds it in memory. */
   readonly store: EventStore;
+  /** The subject keys: in the database beside the events' tables, wrapped under the master key. */
+  readonly keys: SubjectKeyStore;
   readonly label: string;
   readonly checkpoints: <State>() => ProjectionCheckpointStore<State>;
   /** How many events the store holds (for progress bars). */
@@ -41,22 +53,30 @@ const describeSpec = (spec: StoreSpec, cwd: string): string =>
       ? `pglite:${resolve(cwd, spec.directory)}`
       : `postgres:${spec.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`;
 
-const sqlStore = async (client: SqlClient, label: string): Promise<OpenedStore> => {
-  const store = await postgresEventStore(client).catch((error: unknown) => {
+const personalFields = personalFieldsIn(agencyEvents, erasureEvents);
+
+const sqlStore = async (client: SqlClient, label: string, masterKey: Uint8Array): Promise<OpenedStore> => {
+  const cannotOpen = (error: unknown): never => {
     throw new CliError(
       `cannot open ${label}: ${error instanceof StoreFailure ? error.error.message : String(error)}`,
     );
-  });
+  };
+  const inner = await postgresEventStore(client).catch(cannotOpen);
+  const keys = await postgresKeyStore(client, { masterKey }).catch(cannotOpen);
+  const store = sealedEventStore(inner, { keys, personalFields });
   return {
     store,
+    keys,
     label,
-    checkpoints: () => postgresCheckpointStore(client),
+    checkpoints: <State>() => sealedCheckpointStore<State>(postgresCheckpointStore(client), { keys }),
     count: async () =>
       Number(
         (await client.query<{ n: string }>('select count(*)::text as n from fostering_events'))[0]?.n ?? 0,
       ),
     importHistory: async (events, options) => {
-      const imported = await importHistory(client, events, options);
+      const sealed = await sealRecordedEvents(events, { keys, personalFields });
+      if (E.isLeft(sealed)) throw new CliError(`sealing the history failed: ${sealed.left.message}`);
+      const imported = await importHistory(client, sealed.right, options);
       if (E.isLeft(imported)) throw new CliError(`import into ${label} failed: ${imported.left.message}`);
     },
     close: () => store.close(),
@@ -68,6 +88,7 @@ export const memoryStore = (store: EventStore): OpenedStore => {
   const checkpoints = inMemoryCheckpointStore<unknown>();
   return {
     store,
+    keys: inMemoryKeyStore(),
     label: 'memory (this process only)',
     checkpoints: <State>() => checkpoints as ProjectionCheckpointStore<State>,
     count: async () => {
@@ -86,6 +107,7 @@ export const openStore = async (
   spec: StoreSpec,
   cwd: string,
   memory: () => EventStore,
+  masterKey: Uint8Array,
 ): Promise<OpenedStore> => {
   const label = describeSpec(spec, cwd);
   if (spec.kind === 'memory') return memoryStore(memory());
@@ -100,13 +122,13 @@ export const openStore = async (
       throw new CliError(`cannot open ${label}: ${error instanceof Error ? error.message : String(error)}`);
     });
     const client = pgliteClient(db);
-    const opened = await sqlStore(client, label);
+    const opened = await sqlStore(client, label, masterKey);
     // PGlite has no autovacuum: refresh the planner's statistics, or filtered reads get slow plans as data grows.
     await client.query('analyze fostering_events');
     return opened;
   }
   const pool = new pg.Pool({ connectionString: spec.url, connectionTimeoutMillis: 10_000 });
-  return sqlStore(pgPoolClient(pool), label);
+  return sqlStore(pgPoolClient(pool), label, masterKey);
 };
 
 /** Deletes an embedded store's directory: what `fostering demo --reset` does before building a new agency. */

@@ -11,6 +11,7 @@ import { defaultAgencyShape, generateAgency } from '@fostering/synthetic-agency'
 import * as E from 'fp-ts/lib/Either.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
+import { masterKeyFor, removeMasterKey } from '../master-key.js';
 import type { StoreSpec } from '../options.js';
 import { progressBar } from '../progress.js';
 import { renderCompliance, renderReview, writeReport } from '../report-files.js';
@@ -55,12 +56,21 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
  */
 export const demo = async (options: DemoOptions, io: Io): Promise<void> => {
   const started = performance.now();
-  if (options.reset) await resetStore(options.store, io.cwd);
+  if (options.reset) {
+    await resetStore(options.store, io.cwd);
+    await removeMasterKey(options.store, io.cwd);
+  }
   let target: OpenedStore | undefined;
   if (options.store.kind !== 'memory') {
-    target = await openStore(options.store, io.cwd, () => {
-      throw new Error('unreachable');
-    });
+    const masterKey = await masterKeyFor(options.store, io);
+    target = await openStore(
+      options.store,
+      io.cwd,
+      () => {
+        throw new Error('unreachable');
+      },
+      masterKey,
+    );
     if (!(await isEmpty(target.store))) {
       await target.close();
       throw new CliError(

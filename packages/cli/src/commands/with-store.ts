@@ -1,5 +1,6 @@
 import { inMemoryEventStore } from '@fostering/core';
 import type { Io } from '../io.js';
+import { masterKeyFor } from '../master-key.js';
 import type { StoreSpec } from '../options.js';
 import { type OpenedStore, openStore } from '../stores.js';
 
@@ -9,7 +10,7 @@ export const withStore = async <A>(
   io: Io,
   work: (opened: OpenedStore) => Promise<A>,
 ): Promise<A> => {
-  const opened = await openStore(spec, io.cwd, () => inMemoryEventStore());
+  const opened = await openStore(spec, io.cwd, () => inMemoryEventStore(), await masterKeyFor(spec, io));
   try {
     return await work(opened);
   } finally {

@@ -25,7 +25,12 @@ export {
   type RetainedRecord,
   retentionRegister,
 } from './retention-register.js';
-export { type SealedEventStoreOptions, sealedEventStore, streamEntity } from './sealed-event-store.js';
+export {
+  type SealedEventStoreOptions,
+  sealedEventStore,
+  sealRecordedEvents,
+  streamEntity,
+} from './sealed-event-store.js';
 export {
   endDerivedStatesEpoch,
   type SealedStatesOptions,

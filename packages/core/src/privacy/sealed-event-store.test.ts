@@ -12,9 +12,10 @@ import { newEventId } from '../eventsourcing/ids.js';
 import { inMemoryEventStore } from '../eventsourcing/in-memory-event-store.js';
 import type { JsonValue } from '../eventsourcing/json.js';
 import { personalData } from '../eventsourcing/personal-data.js';
-import { isSealed } from './field-cipher.js';
+import { isSealed, open } from './field-cipher.js';
 import { inMemoryKeyStore } from './key-store.js';
-import { sealedEventStore } from './sealed-event-store.js';
+import { sealedEventStore, sealRecordedEvents } from './sealed-event-store.js';
+import { sealContext } from './sealed-values.js';
 
 const ChildNotedData = t.intersection([
   t.type({
@@ -186,5 +187,35 @@ describe('sealedEventStore with rotated keys', () => {
     expect(old).not.toBe(fresh);
     const names = (await collect(store.readStream('child-7'))).map((e) => (e.data as typeof amara).name);
     expect(names).toEqual(['Amara Okafor', 'Amara Okafor-Bright']);
+  });
+
+  it('seals a recorded history for an import exactly as appends would, keeping everything else', async () => {
+    const plain = inMemoryEventStore();
+    await plain.append('child-7', [noted(amara)], { expectedRevision: 'no_stream' });
+    const recorded = await collect(plain.readAll());
+    const keys = inMemoryKeyStore();
+    const sealed = await sealRecordedEvents(recorded, {
+      keys,
+      personalFields: (type) => registry.personalFields(type as never),
+    });
+    if (E.isLeft(sealed)) throw new Error(sealed.left.message);
+    const [event] = sealed.right;
+    if (event === undefined) throw new Error('nothing sealed');
+    expect({ ...event, data: null }).toEqual({ ...(recorded[0] as RecordedEvent), data: null });
+    for (const value of personal) expect(JSON.stringify(event)).not.toContain(value);
+    const name = (event.data as Record<string, JsonValue>).name;
+    if (!isSealed(name)) throw new Error('the name is not sealed');
+    const key = await keys.findKey(name.subject, name.key);
+    if (E.isLeft(key) || key.right.found !== 'key') throw new Error('no key');
+    expect(open(key.right.key, name, sealContext('child-7', event.eventId, ['name']))).toEqual(
+      E.right('Amara Okafor'),
+    );
+    // An erased subject's data is refused on import as on append.
+    await keys.destroy('7', new Date());
+    const refused = await sealRecordedEvents(recorded, {
+      keys,
+      personalFields: (type) => registry.personalFields(type as never),
+    });
+    expect(E.isLeft(refused) && refused.left._tag).toBe('SubjectErased');
   });
 });

@@ -35,17 +35,17 @@ export const streamEntity = (streamId: string): string => {
  * is a `StoreFailure` naming the stream, the revision and the field, never a silently wrong value. New personal
  * data about an erased subject is refused with `SubjectErased`, and nothing is written.
  */
-export const sealedEventStore = (store: EventStore, options: SealedEventStoreOptions): EventStore => {
-  const { keys, personalFields } = options;
-  const subjectOf = options.subjectOf ?? streamEntity;
-  const clock = options.clock ?? systemClock;
+type CurrentKey = (subject: string) => Promise<E.Either<AppendError, SubjectKey>>;
 
-  const sealEvent = async (
+/** Seals every personal value of one event for `streamId`, under each subject's key from `currentKey`. */
+const eventSealer = (options: SealedEventStoreOptions) => {
+  const subjectOf = options.subjectOf ?? streamEntity;
+  return async <Ev extends NewEvent>(
     streamId: string,
-    event: NewEvent,
-    currentKey: (subject: string) => Promise<E.Either<AppendError, SubjectKey>>,
-  ): Promise<E.Either<AppendError, NewEvent>> => {
-    const fields = personalFields(event.type);
+    event: Ev,
+    currentKey: CurrentKey,
+  ): Promise<E.Either<AppendError, Ev>> => {
+    const fields = options.personalFields(event.type);
     if (fields.length === 0) return E.right(event);
     // A copy to seal in place: the caller's event is left as it was.
     const data = JSON.parse(JSON.stringify(event.data)) as JsonValue;
@@ -65,19 +65,48 @@ export const sealedEventStore = (store: EventStore, options: SealedEventStoreOpt
     }
     return E.right({ ...event, data });
   };
+};
+
+/** Each subject's current key, asked of the key store once per batch. */
+const keysOnce = (keys: SubjectKeyStore, now: Date): CurrentKey => {
+  const current = new Map<string, SubjectKey>();
+  return async (subject) => {
+    const known = current.get(subject);
+    if (known !== undefined) return E.right(known);
+    const key = await keys.currentKey(subject, now);
+    if (E.isRight(key)) current.set(subject, key.right);
+    return key;
+  };
+};
+
+/**
+ * Seals recorded events as `sealedEventStore` would have sealed their appends: for an import that keeps when
+ * each was recorded (a migration, the demo's generated history).
+ */
+export const sealRecordedEvents = async (
+  events: ReadonlyArray<RecordedEvent>,
+  options: SealedEventStoreOptions,
+): Promise<E.Either<AppendError, RecordedEvent[]>> => {
+  const sealEvent = eventSealer(options);
+  const currentKey = keysOnce(options.keys, (options.clock ?? systemClock).now());
+  const sealed: RecordedEvent[] = [];
+  for (const event of events) {
+    const outcome = await sealEvent(event.streamId, event, currentKey);
+    if (E.isLeft(outcome)) return outcome;
+    sealed.push(outcome.right);
+  }
+  return E.right(sealed);
+};
+
+export const sealedEventStore = (store: EventStore, options: SealedEventStoreOptions): EventStore => {
+  const { keys } = options;
+  const clock = options.clock ?? systemClock;
+  const sealEvent = eventSealer(options);
 
   const sealWrites = async (
     writes: ReadonlyArray<StreamWrite>,
   ): Promise<E.Either<AppendError, StreamWrite[]>> => {
-    const now = clock.now();
-    const current = new Map<string, SubjectKey>();
-    const currentKey = async (subject: string): Promise<E.Either<AppendError, SubjectKey>> => {
-      const known = current.get(subject);
-      if (known !== undefined) return E.right(known);
-      const key = await keys.currentKey(subject, now);
-      if (E.isRight(key)) current.set(subject, key.right);
-      return key;
-    };
+    const currentKey = keysOnce(keys, clock.now());
     const sealed: StreamWrite[] = [];
     for (const write of writes) {
       const events: NewEvent[] = [];
