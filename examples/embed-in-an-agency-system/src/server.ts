@@ -1,5 +1,7 @@
 import {
   type AgencyPolicy,
+  type Audience,
+  audienceRules,
   type Clock,
   childStreamReader,
   commandHandler,
@@ -333,16 +335,19 @@ export const buildServer = (options: ServerOptions): FastifyInstance => {
   app.get('/placements/:placementId/review-pack', async (request, reply) => {
     const placementId = idParam(request.params, 'placementId');
     const query = request.query as Query;
-    onlyKnownParameters(query, ['from', 'to', 'asRecordedAt', 'format']);
+    onlyKnownParameters(query, ['from', 'to', 'asRecordedAt', 'format', 'for']);
     const from = requiredDateParameter(query, 'from');
     const to = requiredDateParameter(query, 'to');
     const asRecordedAt = dateParameter(query, 'asRecordedAt');
+    // Who the pack is for: only what that reader may see (docs/privacy.md); absent, the full record.
+    const audience = choiceParameter(query, 'for', Object.keys(audienceRules) as Audience[]);
     const format = formatOf(query, request.headers);
     const pack = await loadReviewPack(store, {
       placementId,
       from,
       to,
       ...(asRecordedAt === undefined ? {} : { asRecordedAt }),
+      ...(audience === undefined ? {} : { audience }),
       policy,
     });
     if (E.isLeft(pack)) return fail(problemOf(pack.left));
