@@ -20,6 +20,10 @@ import {
 } from './options.js';
 
 const storeOption = () => new Option('--store <store>', storeOptionHelp).default(defaultStore);
+const asOfOption = () =>
+  new Option('--as-of <date>', 'the date to judge (YYYY-MM-DD); today by default').argParser(
+    parseDate('--as-of'),
+  );
 
 /** The `fostering` command. Parsing is commander's; every value is checked by our parsers, which name the option. */
 export const program = (io: Io): Command => {
@@ -123,7 +127,7 @@ export const program = (io: Io): Command => {
     .command('compliance')
     .description('every finding across the agency by rule, as things stood on a date')
     .addOption(storeOption())
-    .option('--as-of <date>', 'the date to judge (YYYY-MM-DD); today by default', parseDate('--as-of'))
+    .addOption(asOfOption())
     .option(
       '--by <basis>',
       'occurred (what had happened) or recorded (what had been written down)',
@@ -153,7 +157,7 @@ export const program = (io: Io): Command => {
     .command('retention')
     .description('records kept, erased, and due for erasure on a date (rule retention, FSR 32; CPPR 50)')
     .addOption(storeOption())
-    .option('--as-of <date>', 'the date to judge (YYYY-MM-DD); today by default', parseDate('--as-of'))
+    .addOption(asOfOption())
     .option(
       '--format <format>',
       'text or json',

@@ -10,7 +10,7 @@ import { evolveChild, initialChildState } from '../children/state.js';
 import { type Clock, type EventStore, eventStamper, isErased, systemClock } from '../eventsourcing/index.js';
 import { placementsRegister } from '../placements/projections/placements.js';
 import { defaultAgencyPolicy } from '../policy/index.js';
-import { occurredBy, projectionAtOverAll, recordedBy, stateAt } from '../replay/index.js';
+import { type HistoryCut, occurredBy, projectionAtOverAll, recordedBy, stateAt } from '../replay/index.js';
 import { rileysPlacement } from '../reviews/__fixtures__/riley.js';
 import { agencyEvents, agencyRecords } from '../reviews/agency-records.js';
 import { loadComplianceReport, loadReviewPack } from '../reviews/load.js';
@@ -100,31 +100,24 @@ describe('histories with erased subjects', () => {
   it('replays the child’s stream as of a date, erased values read as Erased and the rest as recorded', async () => {
     const { store, erase } = await sealedRiley();
     await erase('c1');
-    const cut = occurredBy(d('2025-04-15'));
-    const child = right(
-      await stateAt(
-        store,
-        childEvents,
-        { evolve: evolveChild, initialState: initialChildState },
-        childStreamId('c1'),
-        cut,
-      ),
-    );
+    const childAt = async (cut: HistoryCut) =>
+      right(
+        await stateAt(
+          store,
+          childEvents,
+          { evolve: evolveChild, initialState: initialChildState },
+          childStreamId('c1'),
+          cut,
+        ),
+      );
+    const child = await childAt(occurredBy(d('2025-04-15')));
     expect(isErased(child.state.name) && child.state.name.$erased).toEqual({
       subject: 'c1',
       since: '2089-05-02T10:00:00.000Z',
     });
     expect(isErased(child.state.dateOfBirth)).toBe(true);
     expect(child.state.visits.map((v) => v.visitedOn)).toEqual(['2025-03-09', '2025-04-07']);
-    const asRecorded = right(
-      await stateAt(
-        store,
-        childEvents,
-        { evolve: evolveChild, initialState: initialChildState },
-        childStreamId('c1'),
-        recordedBy(d('2025-04-15')),
-      ),
-    );
+    const asRecorded = await childAt(recordedBy(d('2025-04-15')));
     expect(asRecorded.state.visits.map((v) => v.visitedOn)).toEqual(['2025-03-09']);
   });
 
