@@ -1,13 +1,21 @@
+import { collect } from '@fostering/testkit';
 import * as E from 'fp-ts/lib/Either.js';
 import { describe, expect, it } from 'vitest';
 import { householdStreamId } from '../approvals/decider.js';
 import * as hh from '../approvals/events/index.js';
 import { approvalsRegister } from '../approvals/projections/households.js';
 import { unsafeLocalDate as d } from '../calendar/index.js';
-import { childStreamId } from '../children/decider.js';
+import { childDecider, childStreamId } from '../children/decider.js';
 import { childEvents } from '../children/events/index.js';
 import { evolveChild, initialChildState } from '../children/state.js';
-import { type Clock, type EventStore, eventStamper, isErased, systemClock } from '../eventsourcing/index.js';
+import {
+  type Clock,
+  commandHandler,
+  type EventStore,
+  eventStamper,
+  isErased,
+  systemClock,
+} from '../eventsourcing/index.js';
 import { placementsRegister } from '../placements/projections/placements.js';
 import { defaultAgencyPolicy } from '../policy/index.js';
 import { type HistoryCut, occurredBy, projectionAtOverAll, recordedBy, stateAt } from '../replay/index.js';
@@ -146,5 +154,32 @@ describe('histories with erased subjects', () => {
     expect(reportAfter.population).toEqual(reportBefore.population);
     const shown = JSON.stringify(reportAfter);
     for (const value of personalValues) expect(shown).not.toContain(value);
+  });
+
+  it('refuses a command that would record new personal data about an erased child, writing nothing', async () => {
+    const { store, erase } = await sealedRiley();
+    await erase('c1');
+    const handle = commandHandler({ store, registry: childEvents, decider: childDecider });
+    const before = await collect(store.readStream(childStreamId('c1')));
+    const refused = await handle(
+      childStreamId('c1'),
+      {
+        kind: 'RecordHealthNeed',
+        needId: 'n2',
+        needKind: 'medical',
+        description: 'asthma',
+        recordedOn: d('2089-06-01'),
+      },
+      { actor: dpo },
+    );
+    expect(E.isLeft(refused) && refused.left).toMatchObject({ _tag: 'SubjectErased', subjectId: 'c1' });
+    expect(await collect(store.readStream(childStreamId('c1')))).toEqual(before);
+    // What carries no personal data is still recorded: the record's shape outlives the erasure.
+    const visit = await handle(
+      childStreamId('c1'),
+      { kind: 'RecordSocialWorkerVisit', visitedOn: d('2025-08-01'), seenAlone: true },
+      { actor: dpo },
+    );
+    expect(E.isRight(visit)).toBe(true);
   });
 });
