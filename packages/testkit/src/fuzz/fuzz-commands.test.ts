@@ -35,7 +35,7 @@ const fieldOf = (command: unknown, field: string): unknown =>
 
 describe('fuzzCommands passes an entry point that answers bad input properly', () => {
   it('refuses with InvalidCommand, RuleViolation or NotAllowedNow, accepts what is valid, never throws', async () => {
-    const summary = await fuzzCommands(noteTarget(), { numRuns: 300 });
+    const summary = await fuzzCommands(noteTarget(), { seed, numRuns: 300 });
     expect(summary.target).toBe('notes');
     expect(summary.runs).toBe(300);
     expect(summary.byFamily.mutation).toBeGreaterThan(100);

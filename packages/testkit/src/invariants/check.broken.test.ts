@@ -22,6 +22,8 @@ describe('checkRegulatoryInvariants against a pipeline that breaks a rule', () =
       store,
       rules: [rules.records.id],
       numRuns: 50,
+      // How far a failure shrinks depends on the history that first failed: a fixed seed keeps the bound below honest.
+      seed: 20_251_123,
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(RegulatoryInvariantsBroken);
     const { message, results } = failure as RegulatoryInvariantsBroken;
