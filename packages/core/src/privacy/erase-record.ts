@@ -30,6 +30,7 @@ export const erasureRecords: Projection<
   name: 'privacy.erasures',
   registry: erasureEvents,
   prefix: 'erasure-',
+  // An erasure stream holds one event (a retry is a replay), so the record is that event's and needs no start.
   initialState: undefined as unknown as ErasureRecord,
   evolve: (_, event) => {
     const { kind, covers, erasedOn, erasedAt, retentionEndedOn } = event.data;
