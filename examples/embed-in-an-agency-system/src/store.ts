@@ -1,13 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import {
-  agencyEvents,
+  agencyPersonalFields,
   type Clock,
   type EventStore,
-  erasureEvents,
   inMemoryEventStore,
   inMemoryKeyStore,
-  personalFieldsIn,
   sealedEventStore,
 } from '@fostering/core';
 import {
@@ -34,8 +32,6 @@ export type StoreConfig = (
   | { readonly kind: 'memory' }
 ) & { readonly masterKey?: Uint8Array };
 
-const personalFields = personalFieldsIn(agencyEvents, erasureEvents);
-
 const sealedOn = async (
   store: EventStore,
   client: SqlClient | undefined,
@@ -43,7 +39,7 @@ const sealedOn = async (
 ) => {
   if (masterKey === undefined) return store;
   const keys = client === undefined ? inMemoryKeyStore() : await postgresKeyStore(client, { masterKey });
-  return sealedEventStore(store, { keys, personalFields });
+  return sealedEventStore(store, { keys, personalFields: agencyPersonalFields });
 };
 
 export const openStore = async (config: StoreConfig, clock?: Clock): Promise<EventStore> => {

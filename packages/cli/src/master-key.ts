@@ -28,7 +28,10 @@ export const masterKeyFile = (directory: string, cwd: string): string =>
  * embedded store without it, a key file made on first use beside the data directory (readable by its owner only).
  * A server store needs the variable: its key must come from where the agency keeps secrets, not from this machine.
  */
-export const masterKeyFor = async (spec: StoreSpec, io: Io): Promise<Uint8Array> => {
+export const masterKeyFor = async (
+  spec: Exclude<StoreSpec, { kind: 'memory' }>,
+  io: Io,
+): Promise<Uint8Array> => {
   const given = io.env[MASTER_KEY_VARIABLE];
   if (given !== undefined && given !== '') return decode(given, MASTER_KEY_VARIABLE);
   if (spec.kind === 'postgres') {
@@ -37,7 +40,6 @@ export const masterKeyFor = async (spec: StoreSpec, io: Io): Promise<Uint8Array>
       2,
     );
   }
-  if (spec.kind === 'memory') return new Uint8Array(randomBytes(KEY_BYTES));
   const file = masterKeyFile(spec.directory, io.cwd);
   const held = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;

@@ -2,13 +2,11 @@ import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import {
-  agencyEvents,
+  agencyPersonalFields,
   type EventStore,
-  erasureEvents,
   inMemoryCheckpointStore,
   inMemoryKeyStore,
   type ProjectionCheckpointStore,
-  personalFieldsIn,
   type RecordedEvent,
   StoreFailure,
   type SubjectKeyStore,
@@ -29,6 +27,8 @@ import {
 import * as E from 'fp-ts/lib/Either.js';
 import pg from 'pg';
 import { CliError } from './errors.js';
+import type { Io } from './io.js';
+import { masterKeyFor } from './master-key.js';
 import type { StoreSpec } from './options.js';
 
 /** An opened store and the few things commands need beyond the port. */
@@ -53,8 +53,6 @@ const describeSpec = (spec: StoreSpec, cwd: string): string =>
       ? `pglite:${resolve(cwd, spec.directory)}`
       : `postgres:${spec.url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@')}`;
 
-const personalFields = personalFieldsIn(agencyEvents, erasureEvents);
-
 const sqlStore = async (client: SqlClient, label: string, masterKey: Uint8Array): Promise<OpenedStore> => {
   const cannotOpen = (error: unknown): never => {
     throw new CliError(
@@ -63,7 +61,7 @@ const sqlStore = async (client: SqlClient, label: string, masterKey: Uint8Array)
   };
   const inner = await postgresEventStore(client).catch(cannotOpen);
   const keys = await postgresKeyStore(client, { masterKey }).catch(cannotOpen);
-  const store = sealedEventStore(inner, { keys, personalFields });
+  const store = sealedEventStore(inner, { keys, personalFields: agencyPersonalFields });
   return {
     store,
     keys,
@@ -74,7 +72,7 @@ const sqlStore = async (client: SqlClient, label: string, masterKey: Uint8Array)
         (await client.query<{ n: string }>('select count(*)::text as n from fostering_events'))[0]?.n ?? 0,
       ),
     importHistory: async (events, options) => {
-      const sealed = await sealRecordedEvents(events, { keys, personalFields });
+      const sealed = await sealRecordedEvents(events, { keys, personalFields: agencyPersonalFields });
       if (E.isLeft(sealed)) throw new CliError(`sealing the history failed: ${sealed.left.message}`);
       const imported = await importHistory(client, sealed.right, options);
       if (E.isLeft(imported)) throw new CliError(`import into ${label} failed: ${imported.left.message}`);
@@ -103,14 +101,12 @@ export const memoryStore = (store: EventStore): OpenedStore => {
   };
 };
 
-export const openStore = async (
-  spec: StoreSpec,
-  cwd: string,
-  memory: () => EventStore,
-  masterKey: Uint8Array,
-): Promise<OpenedStore> => {
+/** Opens the store the spec names; a database store seals personal data under the master key (`masterKeyFor`). */
+export const openStore = async (spec: StoreSpec, io: Io, memory: () => EventStore): Promise<OpenedStore> => {
+  const { cwd } = io;
   const label = describeSpec(spec, cwd);
   if (spec.kind === 'memory') return memoryStore(memory());
+  const masterKey = await masterKeyFor(spec, io);
   if (spec.kind === 'pglite') {
     const directory = resolve(cwd, spec.directory);
     await mkdir(directory, { recursive: true }).catch((error: unknown) => {

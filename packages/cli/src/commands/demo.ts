@@ -11,7 +11,7 @@ import { defaultAgencyShape, generateAgency } from '@fostering/synthetic-agency'
 import * as E from 'fp-ts/lib/Either.js';
 import { CliError } from '../errors.js';
 import type { Io } from '../io.js';
-import { masterKeyFor, removeMasterKey } from '../master-key.js';
+import { removeMasterKey } from '../master-key.js';
 import type { StoreSpec } from '../options.js';
 import { progressBar } from '../progress.js';
 import { renderCompliance, renderReview, writeReport } from '../report-files.js';
@@ -62,15 +62,9 @@ export const demo = async (options: DemoOptions, io: Io): Promise<void> => {
   }
   let target: OpenedStore | undefined;
   if (options.store.kind !== 'memory') {
-    const masterKey = await masterKeyFor(options.store, io);
-    target = await openStore(
-      options.store,
-      io.cwd,
-      () => {
-        throw new Error('unreachable');
-      },
-      masterKey,
-    );
+    target = await openStore(options.store, io, () => {
+      throw new Error('unreachable');
+    });
     if (!(await isEmpty(target.store))) {
       await target.close();
       throw new CliError(

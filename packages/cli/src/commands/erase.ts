@@ -18,8 +18,9 @@ export interface EraseOptions {
  * records the erasure. Refused before retention ends, naming the rule and the first day it will be allowed.
  */
 export const erase = (options: EraseOptions, io: Io): Promise<void> =>
-  withStore(options.store, io, async ({ store, keys, label }) => {
-    if (label.startsWith('memory')) throw new CliError('--store: a memory store holds nothing to erase', 2);
+  withStore(options.store, io, async ({ store, keys }) => {
+    if (options.store.kind === 'memory')
+      throw new CliError('--store: a memory store holds nothing to erase', 2);
     const erased = await eraseRecord({
       store,
       keys,

@@ -1,6 +1,5 @@
 import { inMemoryEventStore } from '@fostering/core';
 import type { Io } from '../io.js';
-import { masterKeyFor } from '../master-key.js';
 import type { StoreSpec } from '../options.js';
 import { type OpenedStore, openStore } from '../stores.js';
 
@@ -10,7 +9,7 @@ export const withStore = async <A>(
   io: Io,
   work: (opened: OpenedStore) => Promise<A>,
 ): Promise<A> => {
-  const opened = await openStore(spec, io.cwd, () => inMemoryEventStore(), await masterKeyFor(spec, io));
+  const opened = await openStore(spec, io, () => inMemoryEventStore());
   try {
     return await work(opened);
   } finally {

@@ -6,6 +6,7 @@ import { childEvents } from '../children/events/index.js';
 import { clinicEvents } from '../clinics/events/index.js';
 import { placementEvents } from '../placements/events.js';
 import { audienceRules } from '../reviews/audience.js';
+import { recordEntryKinds } from '../reviews/model.js';
 import { staffEvents } from '../supervision/events/index.js';
 
 // docs/privacy.md lists what is sealed and who reads what from the code itself, so it cannot drift.
@@ -13,7 +14,7 @@ import { staffEvents } from '../supervision/events/index.js';
 const doc = fileURLToPath(new URL('../../../../docs/privacy.md', import.meta.url));
 
 const audiencesTable = (): string => {
-  const kinds = [...new Set(Object.values(audienceRules).flatMap((rule) => [...rule.reads]))];
+  const kinds = recordEntryKinds;
   return [
     `| reader | ${kinds.map((k) => `\`${k}\``).join(' | ')} | third parties |`,
     `|---|${kinds.map(() => '---').join('|')}|---|`,

@@ -20,11 +20,11 @@ import { placementsRegister } from '../placements/projections/placements.js';
 import { defaultAgencyPolicy } from '../policy/index.js';
 import { type HistoryCut, occurredBy, projectionAtOverAll, recordedBy, stateAt } from '../replay/index.js';
 import { rileysPlacement } from '../reviews/__fixtures__/riley.js';
-import { agencyEvents, agencyRecords } from '../reviews/agency-records.js';
+import { agencyRecords } from '../reviews/agency-records.js';
 import { loadComplianceReport, loadReviewPack } from '../reviews/load.js';
 import { eraseRecord } from './erase-record.js';
 import { inMemoryKeyStore } from './key-store.js';
-import { personalFieldsIn } from './personal-fields-in.js';
+import { agencyPersonalFields } from './personal-fields-in.js';
 import { sealedEventStore } from './sealed-event-store.js';
 
 const right = <A>(either: E.Either<{ readonly message: string }, A>): A => {
@@ -57,7 +57,7 @@ const dpo = { id: 'dpo-1', role: 'data-protection-officer' };
 const sealedRiley = async () => {
   const keys = inMemoryKeyStore();
   const seal = (store: EventStore, clock: Clock) =>
-    sealedEventStore(store, { keys, personalFields: personalFieldsIn(agencyEvents), clock });
+    sealedEventStore(store, { keys, personalFields: agencyPersonalFields, clock });
   const { store } = await rileysPlacement(seal);
   const stamp = eventStamper({ actor: dpo, occurredAt: new Date('2026-01-05T09:00:00Z') }, systemClock);
   const resigned = hh.ResignationReceived.create({

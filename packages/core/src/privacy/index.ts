@@ -17,7 +17,7 @@ export {
 } from './erasure.js';
 export { isSealed, open, type SealedValue, seal } from './field-cipher.js';
 export { inMemoryKeyStore, type KeyLookup, type SubjectKeyStore } from './key-store.js';
-export { type MarkedRegistry, personalFieldsIn } from './personal-fields-in.js';
+export { agencyPersonalFields, type MarkedRegistry, personalFieldsIn } from './personal-fields-in.js';
 export { checkErasure, type RetentionRecord, retentionEnded, retentionEndsOn } from './retention.js';
 export {
   dueForErasure,

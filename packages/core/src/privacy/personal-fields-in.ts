@@ -1,4 +1,6 @@
 import type { PersonalField } from '../eventsourcing/personal-data.js';
+import { agencyEvents } from '../reviews/agency-records.js';
+import { erasureEvents } from './erasure.js';
 
 /** What `personalFieldsIn` needs of an event registry. */
 export interface MarkedRegistry {
@@ -16,3 +18,6 @@ export const personalFieldsIn =
     const registry = registries.find((r) => r.eventTypes.includes(type));
     return registry === undefined ? [] : registry.personalFields(type as never);
   };
+
+/** The personal fields of every event the agency records, erasures included: what an agency's store seals. */
+export const agencyPersonalFields = personalFieldsIn(agencyEvents, erasureEvents);

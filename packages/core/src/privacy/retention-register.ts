@@ -77,6 +77,8 @@ const childRecord = (childId: string, state: ChildState): RetentionRecord | unde
 
 const unique = (ids: ReadonlyArray<string>) => [...new Set(ids)];
 
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 const retained = (record: RetentionRecord, covers: ReadonlyArray<string>): RetainedRecord => {
   const ends = retentionEndsOn(record);
   return { record, covers: unique(covers), ...(ends === undefined ? {} : { retentionEndsOn: ends }) };
@@ -92,7 +94,7 @@ export const retentionRegister = (records: AgencyRecords): ReadonlyArray<Retaine
       const record = childRecord(id, state);
       return record === undefined ? [] : [retained(record, childSubjects(id, records))];
     }),
-  ].sort((a, b) => (a.record.subjectId < b.record.subjectId ? -1 : 1));
+  ].sort((a, b) => byText(a.record.subjectId, b.record.subjectId));
 
 /**
  * The records whose retention has ended by `on` and that are not yet erased, earliest ending first: the list
@@ -110,12 +112,7 @@ export const dueForErasure = (
         entry.retentionEndsOn <= on &&
         !erased.has(entry.record.subjectId),
     )
-    .sort((a, b) =>
-      a.retentionEndsOn === b.retentionEndsOn
-        ? a.record.subjectId < b.record.subjectId
-          ? -1
-          : 1
-        : a.retentionEndsOn < b.retentionEndsOn
-          ? -1
-          : 1,
+    .sort(
+      (a, b) =>
+        byText(a.retentionEndsOn, b.retentionEndsOn) || byText(a.record.subjectId, b.record.subjectId),
     );

@@ -28,13 +28,6 @@ export const streamEntity = (streamId: string): string => {
   return dash < 0 ? streamId : streamId.slice(dash + 1);
 };
 
-/**
- * An event store that seals every personal field, per data subject, before it reaches `store`, and opens it on
- * every way out (appends' results, stream and global reads, subscriptions). A value whose subject was erased reads
- * as `Erased`; a value that was altered, moved to another event or field, or sealed under an unknown key
- * is a `StoreFailure` naming the stream, the revision and the field, never a silently wrong value. New personal
- * data about an erased subject is refused with `SubjectErased`, and nothing is written.
- */
 type CurrentKey = (subject: string) => Promise<E.Either<AppendError, SubjectKey>>;
 
 /** Seals every personal value of one event for `streamId`, under each subject's key from `currentKey`. */
@@ -67,6 +60,22 @@ const eventSealer = (options: SealedEventStoreOptions) => {
   };
 };
 
+/** Seals each event of a batch in turn, under the batch's keys; the first refusal stops it. */
+const sealEach = async <Ev extends NewEvent>(
+  sealEvent: ReturnType<typeof eventSealer>,
+  events: ReadonlyArray<Ev>,
+  streamOf: (event: Ev) => string,
+  currentKey: CurrentKey,
+): Promise<E.Either<AppendError, Ev[]>> => {
+  const sealed: Ev[] = [];
+  for (const event of events) {
+    const outcome = await sealEvent(streamOf(event), event, currentKey);
+    if (E.isLeft(outcome)) return outcome;
+    sealed.push(outcome.right);
+  }
+  return E.right(sealed);
+};
+
 /** Each subject's current key, asked of the key store once per batch. */
 const keysOnce = (keys: SubjectKeyStore, now: Date): CurrentKey => {
   const current = new Map<string, SubjectKey>();
@@ -86,18 +95,21 @@ const keysOnce = (keys: SubjectKeyStore, now: Date): CurrentKey => {
 export const sealRecordedEvents = async (
   events: ReadonlyArray<RecordedEvent>,
   options: SealedEventStoreOptions,
-): Promise<E.Either<AppendError, RecordedEvent[]>> => {
-  const sealEvent = eventSealer(options);
-  const currentKey = keysOnce(options.keys, (options.clock ?? systemClock).now());
-  const sealed: RecordedEvent[] = [];
-  for (const event of events) {
-    const outcome = await sealEvent(event.streamId, event, currentKey);
-    if (E.isLeft(outcome)) return outcome;
-    sealed.push(outcome.right);
-  }
-  return E.right(sealed);
-};
+): Promise<E.Either<AppendError, RecordedEvent[]>> =>
+  sealEach(
+    eventSealer(options),
+    events,
+    (event) => event.streamId,
+    keysOnce(options.keys, (options.clock ?? systemClock).now()),
+  );
 
+/**
+ * An event store that seals every personal field, per data subject, before it reaches `store`, and opens it on
+ * every way out (appends' results, stream and global reads, subscriptions). A value whose subject was erased reads
+ * as `Erased`; a value that was altered, moved to another event or field, or sealed under an unknown key
+ * is a `StoreFailure` naming the stream, the revision and the field, never a silently wrong value. New personal
+ * data about an erased subject is refused with `SubjectErased`, and nothing is written.
+ */
 export const sealedEventStore = (store: EventStore, options: SealedEventStoreOptions): EventStore => {
   const { keys } = options;
   const clock = options.clock ?? systemClock;
@@ -109,13 +121,9 @@ export const sealedEventStore = (store: EventStore, options: SealedEventStoreOpt
     const currentKey = keysOnce(keys, clock.now());
     const sealed: StreamWrite[] = [];
     for (const write of writes) {
-      const events: NewEvent[] = [];
-      for (const event of write.events) {
-        const outcome = await sealEvent(write.streamId, event, currentKey);
-        if (E.isLeft(outcome)) return outcome;
-        events.push(outcome.right);
-      }
-      sealed.push({ ...write, events });
+      const events = await sealEach(sealEvent, write.events, () => write.streamId, currentKey);
+      if (E.isLeft(events)) return events;
+      sealed.push({ ...write, events: events.right });
     }
     return E.right(sealed);
   };

@@ -19,7 +19,7 @@ import * as pl from '../placements/events.js';
 import { rileysPlacement } from './__fixtures__/riley.js';
 import { audienceRules, forAudience } from './audience.js';
 import { loadReviewPack } from './load.js';
-import type { Audience, RecordEntry, RecordEntryKind, ReviewPack } from './model.js';
+import { type Audience, type RecordEntry, type ReviewPack, recordEntryKinds } from './model.js';
 
 const right = <A>(either: E.Either<{ readonly message: string }, A>): A => {
   if (E.isLeft(either)) throw new Error(either.left.message);
@@ -122,9 +122,8 @@ describe('review packs by audience', () => {
   });
 });
 
-const entryKinds = Object.values(audienceRules).flatMap((rule) => [...rule.reads]);
 const entry: fc.Arbitrary<RecordEntry> = fc.record({
-  kind: fc.constantFrom(...(new Set(entryKinds) as Set<RecordEntryKind>)),
+  kind: fc.constantFrom(...recordEntryKinds),
   nature: fc.constantFrom('fact' as const, 'opinion' as const),
   on: fc.constant(d('2025-05-01')),
   recordedOn: fc.constant(d('2025-05-01')),

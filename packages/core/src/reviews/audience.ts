@@ -1,5 +1,11 @@
 import type { Subject } from '../compliance/finding.js';
-import type { Audience, RecordEntry, RecordEntryKind, ReviewPack } from './model.js';
+import {
+  type Audience,
+  type RecordEntry,
+  type RecordEntryKind,
+  type ReviewPack,
+  recordEntryKinds,
+} from './model.js';
 
 /** What one audience may read of a review pack. */
 export interface AudienceRule {
@@ -12,15 +18,7 @@ export interface AudienceRule {
   readonly ownPeopleOnly: boolean;
 }
 
-const everything: ReadonlySet<RecordEntryKind> = new Set([
-  'risk-facts',
-  'risk-analysis',
-  'safety-measures',
-  'health-need',
-  'disruption-concern',
-  'clinic-notes',
-  'clinic-cancellation',
-]);
+const everything: ReadonlySet<RecordEntryKind> = new Set(recordEntryKinds);
 const without = (...kinds: RecordEntryKind[]) => new Set([...everything].filter((k) => !kinds.includes(k)));
 
 /**

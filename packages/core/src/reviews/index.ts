@@ -30,6 +30,7 @@ export type {
   TimelineEntry,
   TimelineKind,
 } from './model.js';
+export { recordEntryKinds } from './model.js';
 export { opinionKinds, recordEntriesOf } from './record-entries.js';
 export { type ReviewHistory, type ReviewPeriod, reviewPack } from './review-pack.js';
 export { timelineMarkOf } from './timeline.js';

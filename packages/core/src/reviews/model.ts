@@ -56,14 +56,16 @@ export interface LateRecording {
 export type RespiteSummary = RespiteBalance;
 
 /** The kinds of written record a review pack carries, each fact or opinion by its field (rule `records`). */
-export type RecordEntryKind =
-  | 'risk-facts'
-  | 'risk-analysis'
-  | 'safety-measures'
-  | 'health-need'
-  | 'disruption-concern'
-  | 'clinic-notes'
-  | 'clinic-cancellation';
+export const recordEntryKinds = [
+  'risk-facts',
+  'risk-analysis',
+  'safety-measures',
+  'health-need',
+  'disruption-concern',
+  'clinic-notes',
+  'clinic-cancellation',
+] as const;
+export type RecordEntryKind = (typeof recordEntryKinds)[number];
 
 /** One entry of the written record: dated, attributed to its author and their role, fact or opinion (NMS 26). */
 export interface RecordEntry {

@@ -1,5 +1,6 @@
 import {
   agencyEvents,
+  agencyPersonalFields,
   agencyRecords,
   complianceContext,
   complianceReport,
@@ -10,7 +11,6 @@ import {
   isErased,
   isSealed,
   type JsonValue,
-  personalFieldsIn,
   personalSpots,
   project,
   type RecordedEvent,
@@ -27,7 +27,7 @@ import { checkRegulatoryInvariants } from './check.js';
 import { agencyHistories } from './histories/agency.js';
 import { runScript } from './run-script.js';
 
-const personalFields = personalFieldsIn(agencyEvents);
+const personalFields = agencyPersonalFields;
 
 const sealedOver = (inner: EventStore) => {
   const keys = inMemoryKeyStore();

@@ -38,15 +38,14 @@ const coveredByTermsOn = (
 ): boolean => {
   const terms = termsOn(household, on);
   if (terms === undefined || child.dateOfBirth === undefined) return false;
-  const dob = child.dateOfBirth;
-  const ageFits = (range: { readonly minAge: number; readonly maxAge: number }) =>
-    isErased(dob) || (ageOn(dob, on) >= range.minAge && ageOn(dob, on) <= range.maxAge);
+  const age = isErased(child.dateOfBirth) ? undefined : ageOn(child.dateOfBirth, on);
+  const ageFits = age === undefined || (age >= terms.ageRange.minAge && age <= terms.ageRange.maxAge);
   const fostered = occupantsOn(household, on).filter((o) => o.placementType !== 'staying-put').length;
   const packageAllowed =
     terms.supportPackages.length === 0 || terms.supportPackages.includes(started.supportPackage);
   return (
     terms.placementTypes.includes(started.placementType) &&
-    ageFits(terms.ageRange) &&
+    ageFits &&
     packageAllowed &&
     fostered <= terms.maxChildren
   );
